@@ -11,7 +11,15 @@ export interface Issue {
 }
 
 /** Result of a validation or parse step: a value, or the list of problems found. */
-export type Result<T> = { ok: true; value: T; warnings: Issue[] } | { ok: false; issues: Issue[] };
+export type Result<T> =
+  | {
+      ok: true;
+      value: T;
+      warnings: Issue[];
+      /** For files with line information: the 1-based line of a field path in the source file. */
+      locate?: (path: (string | number)[]) => number | undefined;
+    }
+  | { ok: false; issues: Issue[] };
 
 /** A successful result with optional warnings. */
 export const ok = <T>(value: T, warnings: Issue[] = []): Result<T> => ({ ok: true, value, warnings });

@@ -96,11 +96,11 @@ export function parseActorCsv(text: string, file: string, name: string): Result<
         scale: {
           min,
           max,
-          minLabel: `lowest position held (${min})`,
-          maxLabel: `highest position held (${max})`,
+          minLabel: "lowest position held",
+          maxLabel: "highest position held",
           points: [
-            { value: min, label: `lowest position held (${min})` },
-            { value: max, label: `highest position held (${max})` },
+            { value: min, label: "lowest position held" },
+            { value: max, label: "highest position held" },
           ],
           bands: [],
         },

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { scenarioSchema } from '../schema.js';
 import { buildScenario } from '../validate.js';
 import type { Scenario } from '../types.js';
-import { fail, ok, formatPath, type Issue, type Result } from '../issues.js';
+import { fail, formatPath, type Issue, type Result } from '../issues.js';
 
 type Path = (string | number)[];
 
@@ -84,7 +84,7 @@ export function parseNative(text: string, file: string, format: 'yaml' | 'json')
   }
   const built = buildScenario(parsed.data, format);
   if (!built.scenario) return fail(built.issues.map((x) => toIssue(x.path, x.message)));
-  return ok(built.scenario);
+  return { ok: true, value: built.scenario, warnings: [], locate: (path) => lineOf(doc, lc, path) };
 }
 
 function dedupe(issues: Issue[]): Issue[] {

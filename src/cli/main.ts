@@ -1,0 +1,49 @@
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../scenario/issues.js';
+import { EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, reportIssues } from './exitCodes.js';
+import { processIo, type Io } from './io.js';
+import { registerRun } from './runCommand.js';
+import { registerCheck } from './checkCommand.js';
+import { registerExport } from './exportCommand.js';
+import { builtinNames } from '../scenario/builtin.js';
+
+export const VERSION = '0.1.0';
+
+/** Builds the `fulcrum` program; commands write through `io` and report their exit code via `setExit`. */
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('fulcrum');
+  program
+    .description('Forecast how contests among many stakeholders settle, and explain why.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .addHelpText(
+      'after',
+      `\nBuilt-in scenarios: ${builtinNames().map((n) => 'builtin:' + n).join(', ')}\nExamples:\n  fulcrum run                                  forecast the built-in Iraq 2024 case with every engine\n  fulcrum run builtin:iraq-2024 --engine compromise --format json\n  fulcrum check builtin:iraq-2024 --sources ../shared/sources\n`,
+    );
+  registerRun(program, io, setExit);
+  registerCheck(program, io, setExit);
+  registerExport(program, io, setExit);
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code (0 ok, 1 internal, 2 bad input). */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      return EXIT_INPUT;
+    }
+    if (e instanceof InputError) return reportIssues(io, e.issues);
+    io.err(`internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    if (process.env.FULCRUM_DEBUG) io.err(`${(e as Error)?.stack ?? ''}\n`);
+    return EXIT_INTERNAL;
+  }
+}
