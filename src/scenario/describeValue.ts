@@ -2,7 +2,7 @@ import type { Dimension } from './types.js';
 
 /**
  * Says what a value means in the scale's own words: "≈ label" when within 2.5% of the range of a labelled
- * point, otherwise "between A and B, nearer B".
+ * point, otherwise "between 25 and 50, nearer <label of the nearer point>".
  */
 export function describeValue(dim: Dimension, x: number): string {
   const { points, min, max } = dim.scale;
@@ -20,7 +20,7 @@ export function describeValue(dim: Dimension, x: number): string {
   if (x < lo.value) return `below "${lo.label}" (${fmt(lo.value)})`;
   if (x > hi.value) return `above "${hi.label}" (${fmt(hi.value)})`;
   const nearer = x - lo.value <= hi.value - x ? lo : hi;
-  return `between "${lo.label}" (${fmt(lo.value)}) and "${hi.label}" (${fmt(hi.value)}), nearer "${nearer.label}"`;
+  return `between ${fmt(lo.value)} and ${fmt(hi.value)}, nearer "${nearer.label}"`;
 }
 
 /** Compact number format for tables: up to 2 decimals, no trailing zeros. */
