@@ -33,8 +33,20 @@ function lineOf(doc: Document, lc: LineCounter, path: Path): number | undefined 
   return line;
 }
 
+/** The value at a path in plain data, or undefined. */
+function valueAt(data: unknown, path: Path): unknown {
+  let v: unknown = data;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[k];
+  }
+  return v;
+}
+
 /** Plain-language rendering of one zod issue, flattening unions to their most specific branch. */
-function zodMessages(issue: z.core.$ZodIssue, path: Path): { path: Path; message: string }[] {
+function zodMessages(issue: z.core.$ZodIssue, path: Path, data: unknown): { path: Path; message: string }[] {
+  const input = valueAt(data, path);
+  if (typeof input === 'number' && !Number.isFinite(input)) return [{ path, message: `must be a finite number, not ${input}` }];
   if (issue.code === 'invalid_union') {
     // Choose the branch whose problems lie deepest (the one the author evidently meant).
     const branches = issue.errors.filter((b) => b.length > 0);
@@ -42,10 +54,10 @@ function zodMessages(issue: z.core.$ZodIssue, path: Path): { path: Path; message
     const allShallow = branches.every((b) => depth(b) === 0 && b.every((x) => x.code === 'invalid_type'));
     if (allShallow) return [{ path, message: 'must be a number, or an object {value, low, high, sd, evidence}' + (branches.length > 2 ? ' (or, for a change: {actor, field, value|by|times}, {remove}, {add})' : '') }];
     const best = branches.reduce((a, b) => (depth(b) > depth(a) ? b : a));
-    return best.flatMap((x) => zodMessages(x, [...path, ...(x.path as Path)]));
+    return best.flatMap((x) => zodMessages(x, [...path, ...(x.path as Path)], data));
   }
   if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => ({ path: [...path, k], message: `unknown field "${k}"` }));
-  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined)
+  if (issue.code === 'invalid_type' && input === undefined)
     return [{ path, message: `required field is missing (expected ${issue.expected})` }];
   return [{ path, message: issue.message }];
 }
@@ -79,7 +91,7 @@ export function parseNative(text: string, file: string, format: 'yaml' | 'json')
     return i;
   };
   if (!parsed.success) {
-    const issues = parsed.error.issues.flatMap((x) => zodMessages(x, x.path as Path)).map((x) => toIssue(x.path, x.message));
+    const issues = parsed.error.issues.flatMap((x) => zodMessages(x, x.path as Path, data)).map((x) => toIssue(x.path, x.message));
     return fail(dedupe(issues));
   }
   const built = buildScenario(parsed.data, format);
