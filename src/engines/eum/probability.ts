@@ -25,7 +25,7 @@ export function powerDistances(ws: Workspace, rho: Float64Array): void {
  * absolute differences over all pairs is a weighted running sum: O(n·m) instead of O(n·m²).
  */
 export function allPairsVoteMass(ws: Workspace): number {
-  const { n, m, u, x, at, pw, count, byDistance: ord } = ws;
+  const { n, m, at, pw, count, byDistance: ord } = ws;
   let total = 0;
   for (let k = 0; k < n; k++) {
     // Merge the positions left and right of x_k by powered distance (non-decreasing).
@@ -48,8 +48,6 @@ export function allPairsVoteMass(ws: Workspace): number {
       before += c;
     }
     total += ws.w[k] * (2 * sum);
-    void x;
-    void u;
   }
   return total;
 }
