@@ -54,6 +54,33 @@ describe('probability of success (eum.md §3)', () => {
   });
 });
 
+describe('probability loops are exact (eum.md parity rule 2: input-order sums)', () => {
+  it('the four-pairs-at-once loop is bit-identical to the plain per-pair definition', () => {
+    const { ws, rho, w } = randomWorkspace(11, 37, 1000);
+    powerDistances(ws, rho);
+    const { n, m, pw } = ws;
+    for (const rule of ['scholz-code', 'masad'] as const) {
+      const den = rule === 'scholz-code' ? allPairsVoteMass(ws) : 0;
+      probabilities(ws, rule, den);
+      for (let p = 0; p < m; p++)
+        for (let q = 0; q < m; q++) {
+          if (p === q) continue;
+          let pos = 0;
+          let net = 0;
+          let abs = 0;
+          for (let k = 0; k < n; k++) {
+            const v = w[k] * (pw[q * n + k] - pw[p * n + k]);
+            if (v > 0) pos += v;
+            net += v;
+            abs += Math.abs(v);
+          }
+          const want = rule === 'scholz-code' ? pos / den : Math.max(0, net) / abs;
+          expect(ws.prob[p * m + q]).toBe(want);
+        }
+    }
+  });
+});
+
 describe('median voter position (eum.md §2, parity rules 2 and 6)', () => {
   it('the king-of-the-hill Condorcet scan equals the c·s-weighted median', () => {
     for (let seed = 0; seed < 50; seed++) {
