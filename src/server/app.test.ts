@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from './app.js';
+import { RunStore } from '../store/runStore.js';
+import { loadScenario } from '../scenario/load.js';
+import { toNative } from '../scenario/toNative.js';
+
+// Routes are exercised in-process with app.request (no port), as hono's own tests do (DESIGN.md convention 7).
+let dir: string;
+let store: RunStore;
+let app: ReturnType<typeof createApp>;
+const iraq = () => {
+  const r = loadScenario('builtin:iraq-2024');
+  if (!r.ok) throw new Error('built-in case does not load');
+  return toNative(r.value) as Record<string, any>;
+};
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fulcrum-app-'));
+  const s = RunStore.open(join(dir, 'runs.db'));
+  if (!s.ok) throw new Error(s.issues[0].message);
+  store = s.value;
+  app = createApp({ store });
+});
+afterAll(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('scenarios', () => {
+  test('lists the built-ins and opens the Iraq case in native form', async () => {
+    const list = await (await app.request('/api/scenarios')).json();
+    expect(list.scenarios).toContainEqual(expect.objectContaining({ name: 'iraq-2024', source: 'builtin' }));
+    const res = await app.request('/api/scenarios/iraq-2024');
+    expect(res.status).toBe(200);
+    const one = await res.json();
+    expect(one.native.name).toBe('iraq-2024');
+    expect(one.scenario.actors.length).toBeGreaterThan(2);
+  });
+
+  test('an unknown built-in is a 404 with an issue, and no path is ever opened', async () => {
+    const res = await app.request('/api/scenarios/..%2F..%2Fpackage?source=builtin');
+    expect(res.status).toBe(404);
+    expect((await res.json()).issues[0].message).toMatch(/no built-in scenario/);
+  });
+
+  test('validate reports issues with path and line, by the same schema as the CLI', async () => {
+    const bad = iraq();
+    bad.actors[0].salience.presence = 1.5;
+    const out = await (await post('/api/validate', { scenario: bad })).json();
+    expect(out.ok).toBe(false);
+    expect(out.issues).toContainEqual(expect.objectContaining({ path: 'actors[0].salience.presence', message: expect.stringMatching(/outside \[0, 1\]/) }));
+    const typo = iraq();
+    typo.actors[1].capabilty = 3;
+    const out2 = await (await post('/api/validate', { scenario: typo })).json();
+    expect(out2.issues).toContainEqual(expect.objectContaining({ path: 'actors[1].capabilty', message: 'unknown field "capabilty"' }));
+    expect([...out.issues, ...out2.issues].every((i: { line?: number }) => typeof i.line === 'number')).toBe(true);
+  });
+
+  test('validate accepts YAML text and reports its lines', async () => {
+    const out = await (await post('/api/validate', { text: 'name: x\ntitle: y\ndimensions: []\nactors: 3\n', format: 'yaml' })).json();
+    expect(out.ok).toBe(false);
+    expect(out.issues.some((i: { line?: number }) => i.line === 4)).toBe(true);
+  });
+
+  test('saves and versions scenarios in the store', async () => {
+    const a = await post('/api/scenarios', { scenario: iraq() });
+    expect(a.status).toBe(201);
+    expect(await a.json()).toEqual({ name: 'iraq-2024', version: 1 });
+    const edited = iraq();
+    edited.title = 'Iraq, edited';
+    expect(await (await post('/api/scenarios', { scenario: edited })).json()).toEqual({ name: 'iraq-2024', version: 2 });
+    const list = await (await app.request('/api/scenarios')).json();
+    expect(list.scenarios).toContainEqual(expect.objectContaining({ name: 'iraq-2024', source: 'saved', version: 2 }));
+    const v1 = await (await app.request('/api/scenarios/iraq-2024?source=saved&version=1')).json();
+    expect(v1.native.title).toBe(iraq().title);
+    const ran = await (await post('/api/run', { saved: { name: 'iraq-2024' }, engine: 'median' })).json();
+    expect(ran.scenario.title).toBe('Iraq, edited');
+  });
+
+  test('an invalid scenario is not saved', async () => {
+    const bad = iraq();
+    bad.actors = [];
+    const res = await post('/api/scenarios', { scenario: bad });
+    expect(res.status).toBe(400);
+    expect((await res.json()).issues[0].path).toMatch(/^actors/);
+  });
+});
+
+describe('run and analyses', () => {
+  test('runs every engine and describes each forecast in the scale’s words', async () => {
+    const res = await post('/api/run', { builtin: 'iraq-2024', engine: 'all', seed: 7 });
+    expect(res.status).toBe(200);
+    const out = await res.json();
+    expect(out.results.map((r: { engine: string }) => r.engine)).toEqual(expect.arrayContaining(['compromise', 'median']));
+    const median = out.results.find((r: { engine: string }) => r.engine === 'median');
+    expect(median.forecast.position).toHaveLength(2);
+    expect(median.described[0]).toMatch(/organized, phased exit/);
+    expect(out.runIds.every((id: unknown) => typeof id === 'number')).toBe(true);
+  });
+
+  test('unknown engines and bad options are 400 with issues', async () => {
+    const a = await (await post('/api/run', { builtin: 'iraq-2024', engine: 'nope' })).json();
+    expect(a.issues[0].message).toMatch(/unknown engine "nope"/);
+    const b = await post('/api/run', { builtin: 'iraq-2024', engine: 'eum', options: { variant: 'bogus' } });
+    expect(b.status).toBe(400);
+  });
+
+  test('request bodies are validated: unknown fields, wrong types, bad JSON, no scenario', async () => {
+    expect((await (await post('/api/run', { builtin: 'iraq-2024', engnie: 'all' })).json()).issues[0]).toEqual({ path: 'engnie', message: 'unknown field "engnie"' });
+    expect((await post('/api/run', { builtin: 'iraq-2024', seed: 'x' })).status).toBe(400);
+    expect((await (await post('/api/run', '{not json')).json()).error).toMatch(/not valid JSON/);
+    expect((await (await post('/api/run', {})).json()).issues[0].message).toMatch(/exactly one of/);
+    expect((await (await post('/api/run', { builtin: 'iraq-2024', text: 'x' })).json()).issues[0].message).toMatch(/exactly one of/);
+  });
+
+  test('Monte Carlo summarises the band, and refuses silly run counts', async () => {
+    const out = await (await post('/api/montecarlo', { builtin: 'iraq-2024', engine: 'compromise', runs: 200, seed: 3 })).json();
+    expect(out.summary.completed).toBe(200);
+    expect(out.summary.dimensions[0].percentiles.p5).toBeLessThanOrEqual(out.summary.dimensions[0].percentiles.p95);
+    const again = await (await post('/api/montecarlo', { builtin: 'iraq-2024', engine: 'compromise', runs: 200, seed: 3 })).json();
+    expect(again.summary).toEqual(out.summary);
+    expect((await post('/api/montecarlo', { builtin: 'iraq-2024', runs: 0 })).status).toBe(400);
+    expect((await post('/api/montecarlo', { builtin: 'iraq-2024', runs: 10_000_000 })).status).toBe(400);
+    expect((await (await post('/api/montecarlo', { builtin: 'iraq-2024', engine: 'all', runs: 10 })).json()).issues[0].message).toMatch(/one engine/);
+  });
+
+  test('what-if compares base and shocked forecasts; unknown shocks and actors are issues', async () => {
+    const s = iraq();
+    const shock = s.shocks[0].id as string;
+    const out = await (await post('/api/whatif', { scenario: s, engine: 'compromise,median', shocks: [shock] })).json();
+    expect(out.rows).toHaveLength(2);
+    expect(out.rows[0].diff).toHaveLength(2);
+    const changed = await (await post('/api/whatif', { builtin: 'iraq-2024', engine: 'median', changes: ['us-gov.position.presence=0'] })).json();
+    expect(changed.rows[0].engine).toBe('median');
+    expect((await (await post('/api/whatif', { builtin: 'iraq-2024', shocks: ['nope'] })).json()).issues[0].message).toMatch(/unknown shock "nope"/);
+    expect((await (await post('/api/whatif', { builtin: 'iraq-2024', changes: ['nobody.capability=3'] })).json()).issues[0].message).toMatch(/unknown actor/);
+  });
+
+  test('key actors and sensitivity are ranked', async () => {
+    const ka = await (await post('/api/keyactors', { builtin: 'iraq-2024', engine: 'compromise' })).json();
+    const inf = ka.result.actors.map((a: { influence: number }) => a.influence);
+    expect(inf).toEqual([...inf].sort((a, b) => b - a));
+    const se = await (await post('/api/sensitivity', { builtin: 'iraq-2024', engine: 'compromise' })).json();
+    const eff = se.result.items.map((a: { effect: number }) => a.effect);
+    expect(eff.length).toBeGreaterThan(0);
+    expect(eff).toEqual([...eff].sort((a, b) => b - a));
+  });
+
+  test('the brief is one self-contained HTML file with SVG charts', async () => {
+    const res = await post('/api/brief', { builtin: 'iraq-2024', engine: 'compromise,median', runs: 100 });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="iraq-2024-brief.html"/);
+    const html = await res.text();
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script|<link|src="http|url\(http/i);
+  });
+});
+
+describe('limits and access', () => {
+  test('bodies over the limit get 413', async () => {
+    const res = await post('/api/validate', { text: 'x'.repeat(1024 * 1024 + 10) });
+    expect(res.status).toBe(413);
+    const small = createApp({ store, maxBody: 100 });
+    const r2 = await small.request('/api/validate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ builtin: 'iraq-2024', text: 'y'.repeat(200) }) });
+    expect(r2.status).toBe(413);
+  });
+
+  test('with a token, every API route needs it', async () => {
+    const secured = createApp({ store, token: 'correct-horse-battery-staple' });
+    expect((await secured.request('/api/scenarios')).status).toBe(401);
+    expect((await secured.request('/api/scenarios', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const ok = await secured.request('http://fulcrum.example.org/api/scenarios', { headers: { authorization: 'Bearer correct-horse-battery-staple' } });
+    expect(ok.status).toBe(200);
+  });
+
+  test('without a token, only local host names are answered (DNS rebinding)', async () => {
+    expect((await app.request('http://evil.example.com/api/scenarios')).status).toBe(403);
+    expect((await app.request('http://127.0.0.1:4173/api/scenarios')).status).toBe(200);
+  });
+
+  test('unknown API routes are JSON 404s', async () => {
+    const res = await app.request('/api/nope');
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toMatch(/no such route/);
+  });
+
+  test('serves the built UI from memory, falling back to index.html for app routes', async () => {
+    const web = new Map([['/index.html', { type: 'text/html; charset=utf-8', body: new TextEncoder().encode('<!doctype html><title>Fulcrum</title>') }]]);
+    const withUi = createApp({ store, web });
+    expect(await (await withUi.request('/')).text()).toContain('<title>Fulcrum</title>');
+    expect((await withUi.request('/scenario/iraq')).status).toBe(200);
+    expect((await withUi.request('/../../etc/passwd.txt')).status).toBe(404);
+  });
+});
