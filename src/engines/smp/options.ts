@@ -44,7 +44,8 @@ export const SMP_PARAMETERS = [
 
 /**
  * The SMP engine's options (smp.md §2): KTAB's nine parameters by name, with KTAB's defaults, plus
- * `seed` (default 0; only Stochastic mode draws random numbers) and `maxTurns` (default 100, KTAB's maxIter).
+ * `seed` (default 0; only Stochastic mode draws random numbers), `maxTurns` (default 100, KTAB's maxIter) and
+ * `fileParams` (default true: a KTAB XML file's `<ModelParameters>` apply to parameters left at their defaults).
  */
 export const smpOptions: readonly OptionSpec[] = [
   ...SMP_PARAMETERS.map((p): OptionSpec => ({ name: p.name, type: 'enum', default: p.default, values: p.values, doc: p.doc })),
@@ -52,6 +53,8 @@ export const smpOptions: readonly OptionSpec[] = [
     doc: 'seed of the random stream used by Stochastic state transitions (default 0; ignored when Deterministic)' },
   { name: 'maxTurns', type: 'number', default: 100, min: 1, max: 10000, integer: true,
     doc: 'stop after this many turns at the latest (default 100, as KTAB)' },
+  { name: 'fileParams', type: 'boolean', default: true,
+    doc: "use a KTAB XML file's <ModelParameters> for every parameter left at its default (default true; false runs KTAB's defaults)" },
 ];
 
 /** The run's parameters as KTAB's integer codes (index into the value lists above). */
@@ -74,12 +77,13 @@ const lower = (s: string) => s.toLowerCase();
 /**
  * Effective options of a run: the engine's defaults, replaced by the parameters the input file carried
  * (`model.params`, KTAB XML `<ModelParameters>`, keyed by KTAB tag or camelCase name), replaced by explicit
- * values. An option still at its engine default counts as "not set explicitly" (the options arrive resolved).
+ * values. An option still at its engine default counts as "not set explicitly" (the options arrive resolved), so
+ * `--set fileParams=false` is the way to run KTAB's defaults on a file that sets other values.
  */
 export function effectiveOptions(model: Model, options: EngineOptions): EngineOptions {
   const out: EngineOptions = {};
   for (const spec of smpOptions) out[spec.name] = options[spec.name] ?? spec.default;
-  const fileParams = model.params ?? {};
+  const fileParams = out.fileParams === false ? {} : (model.params ?? {});
   for (const [key, raw] of Object.entries(fileParams)) {
     const p = SMP_PARAMETERS.find((q) => lower(q.tag) === lower(key) || lower(q.name) === lower(key));
     if (!p) continue;

@@ -31,6 +31,19 @@ export function scalarPce(ws: PceWorkspace, n: number, m: number, w: ArrayLike<n
   for (let k = 0; k < n; k++) {
     const wk = w[k];
     const row = k * m;
+    if (vr === 2) {
+      // Prop (KTAB's default) inlined: vote = w (ua − ub).
+      for (let a = 1; a < m; a++) {
+        const ua = util[row + a];
+        const ca = a * m;
+        for (let b = 0; b < a; b++) {
+          const v = wk * (ua - util[row + b]);
+          if (v > 0) coal[ca + b] += v;
+          else if (v < 0) coal[b * m + a] -= v;
+        }
+      }
+      continue;
+    }
     for (let a = 1; a < m; a++) {
       const ua = util[row + a];
       for (let b = 0; b < a; b++) {

@@ -3,7 +3,7 @@ import type { SmpParams } from './options.js';
 import { riskUtility, salienceDistance } from './utility.js';
 import { PceWorkspace, scalarPce } from './scalarPce.js';
 import { estimatedRisk, riskAttitudes } from './riskAttitudes.js';
-import { CHLG_GAIN, CHLG_PROB, probEduChlg } from './probEduChlg.js';
+import { CHLG_GAIN, challengeGains, probEduChlg } from './probEduChlg.js';
 import { interpolateBargain } from './bargain.js';
 
 /** Two positions closer than this (Euclidean, [0,1] scale) are the same position (KTAB `posTol`, smp.md §1). */
@@ -45,6 +45,13 @@ export class SmpState {
   readonly ura: Float64Array;
   /** Estimator h's utility matrix, transposed: uhT[b*n+a] = U^h(a,b). */
   readonly uhT: Float64Array;
+  /** Third parties' commitment sums for estimator h, transposed like uhT: 2U(a,b)+U(a,a) and 3U(a,b). */
+  readonly t2: Float64Array;
+  readonly t3: Float64Array;
+  private readonly gainJ: Float64Array;
+  private readonly probJ: Float64Array;
+  /** diagU[a] = U^h(a,a) for the current estimator h. */
+  readonly diagU: Float64Array;
   private readonly rh: Float64Array;
   private readonly chlg = new Float64Array(6);
   readonly pce: PceWorkspace;
@@ -117,6 +124,11 @@ export class SmpState {
     this.pRisk = new Float64Array(n);
     this.risk = new Float64Array(n);
     this.rh = new Float64Array(n);
+    this.diagU = new Float64Array(n);
+    this.t2 = new Float64Array(nn);
+    this.t3 = new Float64Array(nn);
+    this.gainJ = new Float64Array(n);
+    this.probJ = new Float64Array(n);
     const maxB = 2 * n;
     const maxQ = 2 * n + 1;
     this.pce = new PceWorkspace(maxQ);
@@ -184,12 +196,22 @@ export class SmpState {
       const row = b * n;
       for (let a = 0; a < n; a++) uhT[row + a] = riskUtility(distT[row + a], rh[a]);
     }
+    const { diagU, t2, t3 } = this;
+    for (let a = 0; a < n; a++) diagU[a] = uhT[a * n + a];
+    for (let b = 0; b < n; b++) {
+      const row = b * n;
+      for (let a = 0; a < n; a++) {
+        const u = uhT[row + a];
+        t2[row + a] = 2 * u + diagU[a];
+        t3[row + a] = 3 * u;
+      }
+    }
     return uhT;
   }
 
   /** Estimator h's `probEduChlg(h,k,i,j)` into `out` (needs `perspective(h)` first; smp.md §3.4). */
   challenge(k: number, i: number, j: number, out: Float64Array): void {
-    probEduChlg(this.uhT, this.n, this.sc, this.sTot, this.params.vr, this.params.tpc, k, i, j, out);
+    probEduChlg(this.uhT, this.diagU, this.n, this.sc, this.sTot, this.params.vr, this.params.tpc, k, i, j, out);
   }
 
   /**
@@ -198,22 +220,20 @@ export class SmpState {
    */
   challenges(): void {
     const { n, bestJ, bestP, bestGain, chlg } = this;
+    const { gainJ, probJ, params } = this;
     for (let i = 0; i < n; i++) {
       this.perspective(i);
+      challengeGains(this.uhT, this.t2, this.t3, n, this.sc, this.sTot, params.vr, params.tpc, i, probJ, gainJ);
       let best = -1;
       let bestV = MIN_SIG_EDU;
-      let bestPr = 0;
       for (let j = 0; j < n; j++) {
-        if (j === i) continue;
-        this.challenge(i, i, j, chlg);
-        if (chlg[CHLG_GAIN] > bestV) {
-          bestV = chlg[CHLG_GAIN];
+        if (j !== i && gainJ[j] > bestV) {
+          bestV = gainJ[j];
           best = j;
-          bestPr = chlg[CHLG_PROB];
         }
       }
       bestJ[i] = best;
-      bestP[i] = bestPr;
+      bestP[i] = best >= 0 ? probJ[best] : 0;
       bestGain[i] = best >= 0 ? bestV : 0;
     }
     if (this.params.brgnMod !== 0) {
@@ -406,6 +426,18 @@ export class SmpState {
         eqRep[m++] = j;
       }
       eqClass[j] = cls;
+    }
+    // Each actor shows the probability of the last distinct position it is equivalent to.
+    for (let j = 0; j < n; j++) {
+      for (let u = eqClass[j] + 1; u < m; u++) {
+        const r = eqRep[u];
+        let s = 0;
+        for (let k = 0; k < d; k++) {
+          const dx = x[j * d + k] - x[r * d + k];
+          s += dx * dx;
+        }
+        if (Math.sqrt(s) < POS_TOL) eqClass[j] = u;
+      }
     }
     for (let a = 0; a < n; a++) for (let u = 0; u < m; u++) qUtil[a * m + u] = ura[a * n + eqRep[u]];
     scalarPce(this.pce, n, m, cap, qUtil, params.vr, params.vpm, params.pcem, qP);
