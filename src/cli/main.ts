@@ -5,9 +5,17 @@ import { processIo, type Io } from './io.js';
 import { registerRun } from './runCommand.js';
 import { registerCheck } from './checkCommand.js';
 import { registerExport } from './exportCommand.js';
+import { registerMc } from './mcCommand.js';
+import { registerWhatIf } from './whatifCommand.js';
+import { registerInfluence } from './influenceCommands.js';
+import { registerRuns } from './runsCommand.js';
 import { builtinNames } from '../scenario/builtin.js';
+import { registerServe } from './serveCommand.js';
+import { registerReport } from './reportCommand.js';
 
-export const VERSION = '0.1.0';
+import { VERSION } from './version.js';
+
+export { VERSION };
 
 /** Builds the `fulcrum` program; commands write through `io` and report their exit code via `setExit`. */
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
@@ -25,7 +33,13 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerRun(program, io, setExit);
   registerCheck(program, io, setExit);
   registerExport(program, io, setExit);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  registerMc(program, io, setExit);
+  registerWhatIf(program, io, setExit);
+  registerInfluence(program, io, setExit);
+  registerRuns(program, io, setExit);
+  registerServe(program, io, setExit);
+  registerReport(program, io, setExit);
+  for (const c of program.commands.flatMap((x) => [x, ...x.commands])) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }
 

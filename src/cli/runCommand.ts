@@ -5,13 +5,15 @@ import { engines } from '../engines/index.js';
 import { parseSetArgs } from '../engines/options.js';
 import { selectEngines, runEngines } from '../engines/select.js';
 import type { Issue } from '../scenario/issues.js';
+import type { RunResult } from '../engines/types.js';
+import { openStoreFor, saveRun, withStoreFlags, type StoreFlags } from './storeFlags.js';
 import { EXIT_OK, reportIssues, reportWarnings } from './exitCodes.js';
 import type { Io } from './io.js';
 import { renderRunTable } from './renderRunTable.js';
 import { renderRunCsv } from './renderRunCsv.js';
 import { toContract } from './contract.js';
 
-export interface RunFlags {
+export interface RunFlags extends StoreFlags {
   engine: string;
   format: string;
   set: string[];
@@ -29,8 +31,16 @@ export async function runCommand(io: Io, ref: string | undefined, flags: RunFlag
   const loaded = loadScenario(ref ?? DEFAULT_SCENARIO);
   if (!loaded.ok) issues.push(...loaded.issues);
   if (issues.length || !loaded.ok || !chosen.ok) return reportIssues(io, issues);
+  const store = openStoreFor(flags);
+  if (!store.ok) return reportIssues(io, store.issues);
   reportWarnings(io, loaded.warnings);
-  const results = runEngines(loaded.value, chosen.value);
+  const results: RunResult[] = [];
+  const timings: number[] = [];
+  for (const c of chosen.value) {
+    const t0 = performance.now();
+    results.push(...runEngines(loaded.value, [c]));
+    timings.push(performance.now() - t0);
+  }
   for (const r of results) for (const w of r.warnings ?? []) io.err(`warning: ${r.engine}: ${w}\n`);
   const scenario = loaded.value;
   if (flags.format === 'json') {
@@ -38,20 +48,25 @@ export async function runCommand(io: Io, ref: string | undefined, flags: RunFlag
     io.out(JSON.stringify(flags.engine === 'all' ? { results: objs } : objs.length === 1 ? objs[0] : { results: objs }, null, 2) + '\n');
   } else if (flags.format === 'csv') io.out(renderRunCsv(scenario, results));
   else io.out(renderRunTable(scenario, results, { explain: Boolean(flags.explain) }));
+  try {
+    results.forEach((r, i) => saveRun(io, store.value, scenario, { kind: 'run', engine: r.engine, options: r.options, result: toContract(scenario, r), timings: { engineMs: timings[i] } }));
+  } finally {
+    store.value?.close();
+  }
   return EXIT_OK;
 }
 
 /** Registers `run` on the program. */
 export function registerRun(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('run')
     .description('forecast a scenario (default builtin:iraq-2024) with one engine or all')
     .argument('[scenario]', 'scenario file (YAML, JSON, actor CSV, KTAB CSV/XML) or builtin:NAME', DEFAULT_SCENARIO)
     .option('-e, --engine <name>', `engine: ${Object.keys(engines).join('|')}|all`, 'all')
     .option('-f, --format <format>', 'output format: table|json|csv', 'table')
     .option('-s, --set <key=value>', 'engine option (repeatable), e.g. --set variant=scholz', collect, [])
-    .option('--explain', 'print who moved, and why, in each round (table format)')
-    .action(async (scenario: string | undefined, flags: RunFlags) => setExit(await runCommand(io, scenario, flags)));
+    .option('--explain', 'print who moved, and why, in each round (table format)');
+  withStoreFlags(cmd).action(async (scenario: string | undefined, flags: RunFlags) => setExit(await runCommand(io, scenario, flags)));
 }
 
 /** Commander helper for repeatable options. */
