@@ -2,7 +2,7 @@ import { CAPITULATION, COMPROMISE, CONFRONTATION } from './offers.js';
 
 /** An adopted move: `actor` (the receiver) moved from `from` to `to` because of `with` (the proposer). */
 export interface EumEvent {
-  /** Issue (dimension) title. */
+  /** Issue (dimension) id; the text starts with `[id] ` when the scenario has several issues. */
   dimension: string;
   actor: string;
   type: 'confrontation' | 'compromise' | 'capitulation';

@@ -61,6 +61,7 @@ export function runIssue(m: Model, k: number, o: EumOptions): IssueRun {
   }
   const ws = createWorkspace(n, delta, w, s, x0);
   const dim = m.dimensions[k];
+  const dimId = m.dimensionIds[k] ?? dim;
   const stats = (x: Float64Array): [number, number] => {
     ws.x.set(x);
     distinctPositions(ws);
@@ -104,7 +105,7 @@ export function runIssue(m: Model, k: number, o: EumOptions): IssueRun {
     const ev: EumEvent[] = [];
     for (let i = 0; i < n; i++) {
       if (ws.moveType[i] === 0) continue;
-      ev.push(moveEvent(ws.moveType[i], dim, m.actors[i], m.actors[ws.moveWith[i]], ws.x[i], ws.next[i], decimals, prefix));
+      ev.push(moveEvent(ws.moveType[i], dimId, m.actors[i], m.actors[ws.moveWith[i]], ws.x[i], ws.next[i], decimals, prefix));
     }
     const next = Float64Array.from(ws.next);
     out.history.push(next);
