@@ -16,6 +16,8 @@ const iraq = () => {
   if (!r.ok) throw new Error('built-in case does not load');
   return toNative(r.value) as Record<string, any>;
 };
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
@@ -33,11 +35,11 @@ afterAll(() => {
 
 describe('scenarios', () => {
   test('lists the built-ins and opens the Iraq case in native form', async () => {
-    const list = await (await app.request('/api/scenarios')).json();
+    const list = await json(app.request('/api/scenarios'));
     expect(list.scenarios).toContainEqual(expect.objectContaining({ name: 'iraq-2024', source: 'builtin' }));
     const res = await app.request('/api/scenarios/iraq-2024');
     expect(res.status).toBe(200);
-    const one = await res.json();
+    const one = await json(res);
     expect(one.native.name).toBe('iraq-2024');
     expect(one.scenario.actors.length).toBeGreaterThan(2);
   });
@@ -45,24 +47,24 @@ describe('scenarios', () => {
   test('an unknown built-in is a 404 with an issue, and no path is ever opened', async () => {
     const res = await app.request('/api/scenarios/..%2F..%2Fpackage?source=builtin');
     expect(res.status).toBe(404);
-    expect((await res.json()).issues[0].message).toMatch(/no built-in scenario/);
+    expect((await json(res)).issues[0].message).toMatch(/no built-in scenario/);
   });
 
   test('validate reports issues with path and line, by the same schema as the CLI', async () => {
     const bad = iraq();
     bad.actors[0].salience.presence = 1.5;
-    const out = await (await post('/api/validate', { scenario: bad })).json();
+    const out = await json(post('/api/validate', { scenario: bad }));
     expect(out.ok).toBe(false);
     expect(out.issues).toContainEqual(expect.objectContaining({ path: 'actors[0].salience.presence', message: expect.stringMatching(/outside \[0, 1\]/) }));
     const typo = iraq();
     typo.actors[1].capabilty = 3;
-    const out2 = await (await post('/api/validate', { scenario: typo })).json();
+    const out2 = await json(post('/api/validate', { scenario: typo }));
     expect(out2.issues).toContainEqual(expect.objectContaining({ path: 'actors[1].capabilty', message: 'unknown field "capabilty"' }));
     expect([...out.issues, ...out2.issues].every((i: { line?: number }) => typeof i.line === 'number')).toBe(true);
   });
 
   test('validate accepts YAML text and reports its lines', async () => {
-    const out = await (await post('/api/validate', { text: 'name: x\ntitle: y\ndimensions: []\nactors: 3\n', format: 'yaml' })).json();
+    const out = await json(post('/api/validate', { text: 'name: x\ntitle: y\ndimensions: []\nactors: 3\n', format: 'yaml' }));
     expect(out.ok).toBe(false);
     expect(out.issues.some((i: { line?: number }) => i.line === 4)).toBe(true);
   });
@@ -73,12 +75,12 @@ describe('scenarios', () => {
     expect(await a.json()).toEqual({ name: 'iraq-2024', version: 1 });
     const edited = iraq();
     edited.title = 'Iraq, edited';
-    expect(await (await post('/api/scenarios', { scenario: edited })).json()).toEqual({ name: 'iraq-2024', version: 2 });
-    const list = await (await app.request('/api/scenarios')).json();
+    expect(await json(post('/api/scenarios', { scenario: edited }))).toEqual({ name: 'iraq-2024', version: 2 });
+    const list = await json(app.request('/api/scenarios'));
     expect(list.scenarios).toContainEqual(expect.objectContaining({ name: 'iraq-2024', source: 'saved', version: 2 }));
-    const v1 = await (await app.request('/api/scenarios/iraq-2024?source=saved&version=1')).json();
+    const v1 = await json(app.request('/api/scenarios/iraq-2024?source=saved&version=1'));
     expect(v1.native.title).toBe(iraq().title);
-    const ran = await (await post('/api/run', { saved: { name: 'iraq-2024' }, engine: 'median' })).json();
+    const ran = await json(post('/api/run', { saved: { name: 'iraq-2024' }, engine: 'median' }));
     expect(ran.scenario.title).toBe('Iraq, edited');
   });
 
@@ -87,7 +89,7 @@ describe('scenarios', () => {
     bad.actors = [];
     const res = await post('/api/scenarios', { scenario: bad });
     expect(res.status).toBe(400);
-    expect((await res.json()).issues[0].path).toMatch(/^actors/);
+    expect((await json(res)).issues[0].path).toMatch(/^actors/);
   });
 });
 
@@ -95,7 +97,7 @@ describe('run and analyses', () => {
   test('runs every engine and describes each forecast in the scale’s words', async () => {
     const res = await post('/api/run', { builtin: 'iraq-2024', engine: 'all', seed: 7 });
     expect(res.status).toBe(200);
-    const out = await res.json();
+    const out = await json(res);
     expect(out.results.map((r: { engine: string }) => r.engine)).toEqual(expect.arrayContaining(['compromise', 'median']));
     const median = out.results.find((r: { engine: string }) => r.engine === 'median');
     expect(median.forecast.position).toHaveLength(2);
@@ -104,48 +106,48 @@ describe('run and analyses', () => {
   });
 
   test('unknown engines and bad options are 400 with issues', async () => {
-    const a = await (await post('/api/run', { builtin: 'iraq-2024', engine: 'nope' })).json();
+    const a = await json(post('/api/run', { builtin: 'iraq-2024', engine: 'nope' }));
     expect(a.issues[0].message).toMatch(/unknown engine "nope"/);
     const b = await post('/api/run', { builtin: 'iraq-2024', engine: 'eum', options: { variant: 'bogus' } });
     expect(b.status).toBe(400);
   });
 
   test('request bodies are validated: unknown fields, wrong types, bad JSON, no scenario', async () => {
-    expect((await (await post('/api/run', { builtin: 'iraq-2024', engnie: 'all' })).json()).issues[0]).toEqual({ path: 'engnie', message: 'unknown field "engnie"' });
+    expect((await json(post('/api/run', { builtin: 'iraq-2024', engnie: 'all' }))).issues[0]).toEqual({ path: 'engnie', message: 'unknown field "engnie"' });
     expect((await post('/api/run', { builtin: 'iraq-2024', seed: 'x' })).status).toBe(400);
-    expect((await (await post('/api/run', '{not json')).json()).error).toMatch(/not valid JSON/);
-    expect((await (await post('/api/run', {})).json()).issues[0].message).toMatch(/exactly one of/);
-    expect((await (await post('/api/run', { builtin: 'iraq-2024', text: 'x' })).json()).issues[0].message).toMatch(/exactly one of/);
+    expect((await json(post('/api/run', '{not json'))).error).toMatch(/not valid JSON/);
+    expect((await json(post('/api/run', {}))).issues[0].message).toMatch(/exactly one of/);
+    expect((await json(post('/api/run', { builtin: 'iraq-2024', text: 'x' }))).issues[0].message).toMatch(/exactly one of/);
   });
 
   test('Monte Carlo summarises the band, and refuses silly run counts', async () => {
-    const out = await (await post('/api/montecarlo', { builtin: 'iraq-2024', engine: 'compromise', runs: 200, seed: 3 })).json();
+    const out = await json(post('/api/montecarlo', { builtin: 'iraq-2024', engine: 'compromise', runs: 200, seed: 3 }));
     expect(out.summary.completed).toBe(200);
     expect(out.summary.dimensions[0].percentiles.p5).toBeLessThanOrEqual(out.summary.dimensions[0].percentiles.p95);
-    const again = await (await post('/api/montecarlo', { builtin: 'iraq-2024', engine: 'compromise', runs: 200, seed: 3 })).json();
+    const again = await json(post('/api/montecarlo', { builtin: 'iraq-2024', engine: 'compromise', runs: 200, seed: 3 }));
     expect(again.summary).toEqual(out.summary);
     expect((await post('/api/montecarlo', { builtin: 'iraq-2024', runs: 0 })).status).toBe(400);
     expect((await post('/api/montecarlo', { builtin: 'iraq-2024', runs: 10_000_000 })).status).toBe(400);
-    expect((await (await post('/api/montecarlo', { builtin: 'iraq-2024', engine: 'all', runs: 10 })).json()).issues[0].message).toMatch(/one engine/);
+    expect((await json(post('/api/montecarlo', { builtin: 'iraq-2024', engine: 'all', runs: 10 }))).issues[0].message).toMatch(/one engine/);
   });
 
   test('what-if compares base and shocked forecasts; unknown shocks and actors are issues', async () => {
     const s = iraq();
     const shock = s.shocks[0].id as string;
-    const out = await (await post('/api/whatif', { scenario: s, engine: 'compromise,median', shocks: [shock] })).json();
+    const out = await json(post('/api/whatif', { scenario: s, engine: 'compromise,median', shocks: [shock] }));
     expect(out.rows).toHaveLength(2);
     expect(out.rows[0].diff).toHaveLength(2);
-    const changed = await (await post('/api/whatif', { builtin: 'iraq-2024', engine: 'median', changes: ['us-gov.position.presence=0'] })).json();
+    const changed = await json(post('/api/whatif', { builtin: 'iraq-2024', engine: 'median', changes: ['us-gov.position.presence=0'] }));
     expect(changed.rows[0].engine).toBe('median');
-    expect((await (await post('/api/whatif', { builtin: 'iraq-2024', shocks: ['nope'] })).json()).issues[0].message).toMatch(/unknown shock "nope"/);
-    expect((await (await post('/api/whatif', { builtin: 'iraq-2024', changes: ['nobody.capability=3'] })).json()).issues[0].message).toMatch(/unknown actor/);
+    expect((await json(post('/api/whatif', { builtin: 'iraq-2024', shocks: ['nope'] }))).issues[0].message).toMatch(/unknown shock "nope"/);
+    expect((await json(post('/api/whatif', { builtin: 'iraq-2024', changes: ['nobody.capability=3'] }))).issues[0].message).toMatch(/unknown actor/);
   });
 
   test('key actors and sensitivity are ranked', async () => {
-    const ka = await (await post('/api/keyactors', { builtin: 'iraq-2024', engine: 'compromise' })).json();
+    const ka = await json(post('/api/keyactors', { builtin: 'iraq-2024', engine: 'compromise' }));
     const inf = ka.result.actors.map((a: { influence: number }) => a.influence);
     expect(inf).toEqual([...inf].sort((a, b) => b - a));
-    const se = await (await post('/api/sensitivity', { builtin: 'iraq-2024', engine: 'compromise' })).json();
+    const se = await json(post('/api/sensitivity', { builtin: 'iraq-2024', engine: 'compromise' }));
     const eff = se.result.items.map((a: { effect: number }) => a.effect);
     expect(eff.length).toBeGreaterThan(0);
     expect(eff).toEqual([...eff].sort((a, b) => b - a));
@@ -187,7 +189,7 @@ describe('limits and access', () => {
   test('unknown API routes are JSON 404s', async () => {
     const res = await app.request('/api/nope');
     expect(res.status).toBe(404);
-    expect((await res.json()).error).toMatch(/no such route/);
+    expect((await json(res)).error).toMatch(/no such route/);
   });
 
   test('serves the built UI from memory, falling back to index.html for app routes', async () => {

@@ -1,0 +1,410 @@
+// The workbench: scenario list, the editable actors table with evidence and in-place validation, the run panel,
+// and the charts (built by src/report/charts.ts, the same builders as the brief's SVGs).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Scenario } from '../../src/scenario/types.js';
+import { describeValue, fmt } from '../../src/scenario/describeValue.js';
+import { effectivePowerChart, forecastsChart, monteCarloChart, tornadoChart, trajectoryChart, whatIfChart } from '../../src/report/charts.js';
+import { ApiError, get, post, postBlob, type EngineInfo, type Issue, type KeyActorsResult, type McSummary, type RunResponse, type ScenarioListItem, type SensitivityResult, type WhatIfResponse } from './api.js';
+import { ActorTable, type Selected } from './ActorTable.js';
+import { EChart } from './EChart.js';
+import { cellEvidence, cellNode, setCell, type Field, type NativeDoc, type Part } from './doc.js';
+
+interface Loaded {
+  name: string;
+  source: 'builtin' | 'saved';
+  version?: number;
+}
+
+/** Parses "key=value, key=value" into engine options. */
+function parseOptions(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split(/[,\n]/)) {
+    const eq = part.indexOf('=');
+    if (eq > 0) out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+export function App() {
+  const [list, setList] = useState<ScenarioListItem[]>([]);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [doc, setDoc] = useState<NativeDoc | null>(null);
+  const [scenario, setScenario] = useState<Scenario | null>(null);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [dirty, setDirty] = useState(false);
+  const [selected, setSelected] = useState<Selected | null>(null);
+  const [engines, setEngines] = useState<EngineInfo[]>([]);
+  const [engine, setEngine] = useState('all');
+  const [optionsText, setOptionsText] = useState('');
+  const [seed, setSeed] = useState('1');
+  const [mcRuns, setMcRuns] = useState('1000');
+  const [shocks, setShocks] = useState<string[]>([]);
+  const [dimK, setDimK] = useState(0);
+  const [run, setRun] = useState<RunResponse | null>(null);
+  const [mc, setMc] = useState<McSummary | null>(null);
+  const [ka, setKa] = useState<KeyActorsResult | null>(null);
+  const [sens, setSens] = useState<SensitivityResult | null>(null);
+  const [whatIf, setWhatIf] = useState<WhatIfResponse | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ text: string; error?: boolean; issues?: Issue[] } | null>(null);
+  const validateTimer = useRef<number | undefined>(undefined);
+
+  const refreshList = useCallback(() => get<{ scenarios: ScenarioListItem[] }>('/api/scenarios').then((r) => setList(r.scenarios)), []);
+
+  const open = useCallback(async (item: Loaded) => {
+    const q = item.source === 'saved' ? `?source=saved${item.version ? `&version=${item.version}` : ''}` : '?source=builtin';
+    const r = await get<{ native: NativeDoc; scenario: Scenario; version?: number }>(`/api/scenarios/${encodeURIComponent(item.name)}${q}`);
+    setLoaded({ ...item, version: r.version ?? item.version });
+    setDoc(r.native);
+    setScenario(r.scenario);
+    setIssues([]);
+    setDirty(false);
+    setSelected(null);
+    setRun(null);
+    setMc(null);
+    setKa(null);
+    setSens(null);
+    setWhatIf(null);
+    setShocks([]);
+    setDimK(0);
+  }, []);
+
+  useEffect(() => {
+    refreshList().catch((e) => setStatus({ text: String(e.message), error: true }));
+    get<{ engines: EngineInfo[] }>('/api/engines').then((r) => setEngines(r.engines));
+    open({ name: 'iraq-2024', source: 'builtin' }).catch((e) => setStatus({ text: `cannot open the Iraq case: ${e.message}`, error: true }));
+  }, [refreshList, open]);
+
+  const validate = useCallback((next: NativeDoc) => {
+    window.clearTimeout(validateTimer.current);
+    validateTimer.current = window.setTimeout(async () => {
+      try {
+        const r = await post<{ ok: boolean; issues: Issue[]; scenario?: Scenario }>('/api/validate', { scenario: next });
+        setIssues(r.issues);
+        if (r.ok && r.scenario) setScenario(r.scenario);
+      } catch (e) {
+        setStatus({ text: (e as Error).message, error: true });
+      }
+    }, 200);
+  }, []);
+
+  const onEdit = (i: number, field: Field, dim: string | undefined, part: Part, raw: string) => {
+    if (!doc) return;
+    const next = setCell(doc, i, field, dim, part, raw);
+    setDoc(next);
+    setDirty(true);
+    validate(next);
+  };
+
+  const errorOf = (e: unknown) => {
+    const err = e as ApiError;
+    setStatus({ text: err.message, error: true, issues: err.issues });
+  };
+
+  const body = () => ({ scenario: doc });
+  const act = async (label: string, f: () => Promise<void>) => {
+    setBusy(label);
+    setStatus(null);
+    try {
+      await f();
+    } catch (e) {
+      errorOf(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const single = engine === 'all' ? (engines.some((e) => e.name === 'eum') ? 'eum' : 'compromise') : engine.split(',')[0];
+
+  const doRun = () =>
+    act('run', async () => {
+      const r = await post<RunResponse>('/api/run', { ...body(), engine, options: parseOptions(optionsText), seed: Number(seed) || 0 });
+      setRun(r);
+      setScenario(r.scenario);
+      setStatus({ text: `ran ${r.results.map((x) => x.engine).join(', ')}${r.warnings.length ? ' — ' + r.warnings.map((w) => w.message).join('; ') : ''}` });
+    });
+  const doMc = () =>
+    act('mc', async () => {
+      const r = await post<{ summary: McSummary }>('/api/montecarlo', { ...body(), engine: single, options: pick(single), runs: Number(mcRuns), seed: Number(seed) || 0 });
+      setMc(r.summary);
+      setStatus({ text: `Monte Carlo: ${r.summary.completed} runs of ${r.summary.engine}` });
+    });
+  const doKeyActors = () =>
+    act('ka', async () => {
+      const [k, s] = await Promise.all([
+        post<{ result: KeyActorsResult }>('/api/keyactors', { ...body(), engine: single, options: pick(single) }),
+        post<{ result: SensitivityResult }>('/api/sensitivity', { ...body(), engine: single, options: pick(single) }),
+      ]);
+      setKa(k.result);
+      setSens(s.result);
+      setStatus({ text: `key actors and sensitivity by ${single}` });
+    });
+  const doWhatIf = () =>
+    act('whatif', async () => {
+      const r = await post<WhatIfResponse>('/api/whatif', { ...body(), engine, options: parseOptions(optionsText), shocks });
+      setWhatIf(r);
+      setStatus({ text: `what-if: ${shocks.join(', ')}${r.warnings.length ? ' — ' + r.warnings.join('; ') : ''}` });
+    });
+  const doSave = () =>
+    act('save', async () => {
+      const r = await post<{ name: string; version: number }>('/api/scenarios', body());
+      setLoaded({ name: r.name, source: 'saved', version: r.version });
+      setDirty(false);
+      await refreshList();
+      setStatus({ text: `saved ${r.name} as version ${r.version}` });
+    });
+  const doBrief = () =>
+    act('brief', async () => {
+      const blob = await postBlob('/api/brief', { ...body(), engine, options: parseOptions(optionsText), runs: Math.min(Number(mcRuns) || 0, 2000), seed: Number(seed) || 0, analysisEngine: single });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${doc?.name ?? 'scenario'}-brief.html`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setStatus({ text: `brief exported (${Math.round(blob.size / 1024)} KiB)` });
+    });
+
+  /** The typed options that one engine knows. */
+  function pick(name: string): Record<string, string> {
+    const spec = engines.find((e) => e.name === name);
+    const all = parseOptions(optionsText);
+    return Object.fromEntries(Object.entries(all).filter(([k]) => spec?.options.some((o) => o.name.toLowerCase() === k.toLowerCase())));
+  }
+
+  const s = scenario;
+  const k = s && dimK < s.dimensions.length ? dimK : 0;
+  const charts = useMemo(() => {
+    if (!s) return null;
+    const dim = s.dimensions[k];
+    const out: { id: string; chart: ReturnType<typeof forecastsChart> }[] = [];
+    const runs = run && run.scenario.actors.length === s.actors.length ? run.results : [];
+    if (runs.length) out.push({ id: 'forecasts', chart: forecastsChart(s, runs, k) });
+    out.push({ id: 'power', chart: effectivePowerChart(s, k) });
+    for (const r of runs) if (r.rounds.length > 1) out.push({ id: `trajectory-${r.engine}`, chart: trajectoryChart(s, r, k) });
+    if (mc && mc.dimensions[k]) out.push({ id: 'montecarlo', chart: monteCarloChart(s, mc.dimensions[k], k, { engine: mc.engine, runs: mc.completed }) });
+    if (ka)
+      out.push({
+        id: 'keyactors',
+        chart: tornadoChart(s, k, {
+          title: `${dim.title}: key actors (${ka.engine})`,
+          subtitle: `position moved ∓${fmt(ka.shift * 100)}% of the scale, and without the actor`,
+          base: ka.base[k],
+          rows: ka.actors.map((a) => ({ label: a.name, low: a.down[k], high: a.up[k], extra: a.without?.[k] })),
+          lowName: 'position moved down',
+          highName: 'position moved up',
+          extraName: 'without the actor',
+        }),
+      });
+    if (sens)
+      out.push({
+        id: 'sensitivity',
+        chart: tornadoChart(s, k, {
+          title: `${dim.title}: sensitivity (${sens.engine})`,
+          base: sens.base[k],
+          rows: sens.items.slice(0, 12).map((it) => ({ label: `${it.name}: ${it.field}${it.dimension ? '.' + it.dimension : ''}`, low: it.forecastLow[k], high: it.forecastHigh[k] })),
+          lowName: 'at the low end',
+          highName: 'at the high end',
+        }),
+      });
+    if (whatIf) out.push({ id: 'whatif', chart: whatIfChart(s, whatIf.rows, k, { label: whatIf.shocks.map((id) => s.shocks.find((x) => x.id === id)?.title ?? id).join(' + ') }) });
+    return out;
+  }, [s, k, run, mc, ka, sens, whatIf]);
+
+  const selNode = doc && selected ? cellNode(doc, selected.i, selected.field, selected.dim) : undefined;
+  const selActor = doc && selected ? doc.actors?.[selected.i] : undefined;
+  const selDim = s && selected?.dim ? s.dimensions.find((d) => d.id === selected.dim) : undefined;
+  const sources = new Map<string, { title: string; url?: string }>((doc?.sources ?? []).map((x: { id: string; title: string; url?: string }) => [x.id, x]));
+  const otherIssues = issues.filter((x) => !/^actors\[\d+\]/.test(x.path ?? ''));
+
+  return (
+    <div className="app">
+      <header>
+        <h1>Fulcrum</h1>
+        <span className="tag">bargaining forecasts, with the evidence</span>
+        <div className="spacer" />
+        <button onClick={doSave} disabled={!doc || busy !== null || issues.length > 0} data-testid="save">
+          Save{dirty ? ' *' : ''}
+        </button>
+        <button onClick={doBrief} disabled={!doc || busy !== null || issues.length > 0} data-testid="export-brief">
+          {busy === 'brief' ? 'Exporting…' : 'Export brief'}
+        </button>
+      </header>
+      <div className="main">
+        <nav className="side">
+          <h2>Scenarios</h2>
+          <ul className="list" data-testid="scenario-list">
+            {list.map((x) => {
+              const cur = loaded && loaded.name === x.name && loaded.source === x.source && (x.source === 'builtin' || loaded.version === x.version);
+              return (
+                <li key={`${x.source}:${x.name}:${x.version ?? ''}`} className={cur ? 'cur' : ''}>
+                  <button className="link" onClick={() => open({ name: x.name, source: x.source, version: x.version }).catch(errorOf)}>
+                    {x.title ?? x.name}
+                  </button>
+                  <div className="small">{x.source === 'builtin' ? 'built-in' : `saved · v${x.version}`}</div>
+                </li>
+              );
+            })}
+          </ul>
+          <h2>Run</h2>
+          <label>
+            Engine
+            <select value={engine} onChange={(e) => setEngine(e.target.value)} data-testid="engine">
+              <option value="all">all engines</option>
+              {engines.map((e) => (
+                <option key={e.name} value={e.name}>
+                  {e.name} — {e.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Options <span className="small">key=value, …</span>
+            <input value={optionsText} onChange={(e) => setOptionsText(e.target.value)} placeholder={engines.find((e) => e.name === single)?.options.slice(0, 2).map((o) => `${o.name}=${String(o.default)}`).join(', ')} data-testid="options" />
+          </label>
+          {engine !== 'all' && (
+            <div className="small optlist">{engines.find((e) => e.name === engine)?.options.map((o) => <div key={o.name} title={o.doc}>{o.name} = {String(o.default)}{o.values ? ` (${o.values.join('|')})` : ''}</div>)}</div>
+          )}
+          <label>
+            Seed
+            <input value={seed} onChange={(e) => setSeed(e.target.value)} inputMode="numeric" data-testid="seed" />
+          </label>
+          <button className="primary" onClick={doRun} disabled={!doc || busy !== null || issues.length > 0} data-testid="run">
+            {busy === 'run' ? 'Running…' : 'Run'}
+          </button>
+          <label>
+            Monte Carlo runs ({single})
+            <input value={mcRuns} onChange={(e) => setMcRuns(e.target.value)} inputMode="numeric" data-testid="mc-runs" />
+          </label>
+          <button onClick={doMc} disabled={!doc || busy !== null || issues.length > 0} data-testid="run-mc">
+            {busy === 'mc' ? 'Sampling…' : 'Monte Carlo'}
+          </button>
+          <button onClick={doKeyActors} disabled={!doc || busy !== null || issues.length > 0} data-testid="run-keyactors">
+            {busy === 'ka' ? 'Working…' : 'Key actors & sensitivity'}
+          </button>
+          {s && s.shocks.length > 0 && (
+            <>
+              <h2>What if</h2>
+              {s.shocks.map((x) => (
+                <label key={x.id} className="check" title={x.description}>
+                  <input type="checkbox" checked={shocks.includes(x.id)} onChange={(e) => setShocks(e.target.checked ? [...shocks, x.id] : shocks.filter((y) => y !== x.id))} />
+                  {x.title}
+                </label>
+              ))}
+              <button onClick={doWhatIf} disabled={!doc || busy !== null || shocks.length === 0 || issues.length > 0} data-testid="run-whatif">
+                {busy === 'whatif' ? 'Working…' : 'Compare with base'}
+              </button>
+            </>
+          )}
+        </nav>
+        <main>
+          {status && (
+            <div className={`status${status.error ? ' error' : ''}`} role="status" data-testid="status">
+              {status.text}
+              {status.issues?.map((x, i) => (
+                <div key={i}>
+                  {x.path ? `${x.path}: ` : ''}
+                  {x.message}
+                </div>
+              ))}
+            </div>
+          )}
+          {doc && (
+            <section>
+              <h2 className="title">{String(doc.title ?? doc.name)}</h2>
+              <p className="small">
+                {loaded?.source === 'saved' ? `saved version ${loaded.version}` : 'built-in'}
+                {doc.date ? ` · as of ${doc.date}` : ''} · click a number to see its evidence; ranges are low–high (or ± sd) for Monte Carlo
+              </p>
+              {otherIssues.length > 0 && (
+                <div className="status error" data-testid="issues">
+                  {otherIssues.map((x, i) => (
+                    <div key={i}>
+                      {x.line ? `line ${x.line}: ` : ''}
+                      {x.path ? `${x.path}: ` : ''}
+                      {x.message}
+                    </div>
+                  ))}
+                </div>
+              )}
+              <div className="editor">
+                <ActorTable doc={doc} issues={issues} selected={selected} onSelect={setSelected} onEdit={onEdit} />
+                <aside className="evidence" data-testid="evidence">
+                  <h3>Evidence</h3>
+                  {!selected && <p className="small">Select a number in the table.</p>}
+                  {selected && selActor && (
+                    <>
+                      <p>
+                        <b>{selActor.name}</b> — {selected.field}
+                        {selDim ? ` on “${selDim.title}”` : ''}
+                      </p>
+                      {selDim && typeof (selNode as { value?: unknown })?.value === 'number' && <p className="small">{describeValue(selDim, (selNode as { value: number }).value)}</p>}
+                      {selDim && typeof selNode === 'number' && <p className="small">{describeValue(selDim, selNode)}</p>}
+                      {cellEvidence(selNode).length === 0 && <p className="small">No evidence recorded for this number.</p>}
+                      {cellEvidence(selNode).map((ev, i) => (
+                        <blockquote key={i}>
+                          {ev.quote && <p className="quote">“{ev.quote}”</p>}
+                          {ev.judgement && <p>Analyst judgement: {ev.judgement}</p>}
+                          {ev.source && <p className="small">— {sources.get(ev.source)?.title ?? ev.source}</p>}
+                          {ev.supports && <p className="small">Supports: {ev.supports}</p>}
+                          {ev.confidence && <p className="small">Confidence: {ev.confidence}</p>}
+                        </blockquote>
+                      ))}
+                    </>
+                  )}
+                </aside>
+              </div>
+            </section>
+          )}
+          {run && s && (
+            <section>
+              <h2>Forecasts</h2>
+              <table className="forecasts" data-testid="forecasts">
+                <thead>
+                  <tr>
+                    <th>Engine</th>
+                    {s.dimensions.map((d) => (
+                      <th key={d.id}>{d.title}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {run.results.map((r) => (
+                    <tr key={r.engine}>
+                      <td>{r.engine}</td>
+                      {s.dimensions.map((d, j) => (
+                        <td key={d.id} data-testid={`forecast-${r.engine}-${d.id}`}>
+                          <b>{fmt(r.forecast.position[j])}</b> <span className="small">{r.described[j]}</span>
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+          {s && charts && (
+            <section>
+              <div className="charthead">
+                <h2>Charts</h2>
+                <div className="tabs" role="tablist">
+                  {s.dimensions.map((d, j) => (
+                    <button key={d.id} role="tab" aria-selected={j === k} className={j === k ? 'on' : ''} onClick={() => setDimK(j)}>
+                      {d.title}
+                    </button>
+                  ))}
+                </div>
+              </div>
+              <div className="charts">
+                {charts.map((c) => (
+                  <EChart key={c.id} chart={c.chart} testId={`chart-${c.id}`} />
+                ))}
+              </div>
+            </section>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+// Client of the workbench's JSON API (src/server/app.ts). The access token, when the server has one, comes from
+// the address the server printed (#token=…) and is kept for the browser session.
+import type { Scenario } from '../../src/scenario/types.js';
+
+export interface Issue {
+  file?: string;
+  line?: number;
+  path?: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(message: string, public readonly issues: Issue[] = [], public readonly status = 0) {
+    super(message);
+  }
+}
+
+function token(): string | null {
+  const m = /[#&]token=([^&]+)/.exec(location.hash);
+  if (m) {
+    sessionStorage.setItem('fulcrum-token', decodeURIComponent(m[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem('fulcrum-token');
+}
+
+function headers(json: boolean): Record<string, string> {
+  const h: Record<string, string> = {};
+  if (json) h['content-type'] = 'application/json';
+  const t = token();
+  if (t) h.authorization = `Bearer ${t}`;
+  return h;
+}
+
+async function check(res: Response): Promise<Response> {
+  if (res.ok) return res;
+  let body: { error?: string; issues?: Issue[] } = {};
+  try {
+    body = await res.json();
+  } catch {
+    /* not JSON */
+  }
+  throw new ApiError(body.error ?? `${res.status} ${res.statusText}`, body.issues ?? [], res.status);
+}
+
+export async function get<T>(path: string): Promise<T> {
+  return (await check(await fetch(path, { headers: headers(false) }))).json() as Promise<T>;
+}
+
+export async function post<T>(path: string, body: unknown): Promise<T> {
+  return (await check(await fetch(path, { method: 'POST', headers: headers(true), body: JSON.stringify(body) }))).json() as Promise<T>;
+}
+
+export async function postBlob(path: string, body: unknown): Promise<Blob> {
+  return (await check(await fetch(path, { method: 'POST', headers: headers(true), body: JSON.stringify(body) }))).blob();
+}
+
+export interface ScenarioListItem {
+  name: string;
+  title?: string;
+  source: 'builtin' | 'saved';
+  version?: number;
+  savedAt?: string;
+}
+
+export interface OptionSpec {
+  name: string;
+  type: 'number' | 'enum' | 'boolean' | 'optional-number';
+  default: unknown;
+  values?: string[];
+  doc: string;
+}
+
+export interface EngineInfo {
+  name: string;
+  title: string;
+  description: string;
+  options: OptionSpec[];
+}
+
+export interface RunResponse {
+  scenario: Scenario;
+  warnings: Issue[];
+  results: {
+    engine: string;
+    options: Record<string, unknown>;
+    rounds: { positions: number[][] }[];
+    forecast: { position: number[] };
+    stop: { reason: string; rounds: number };
+    described: string[];
+  }[];
+}
+
+export interface McSummary {
+  engine: string;
+  runs: number;
+  completed: number;
+  seed: number;
+  dimensions: {
+    id: string;
+    title: string;
+    mean: number;
+    sd: number;
+    percentiles: { p5: number; p25: number; p50: number; p75: number; p95: number };
+    histogram: { edges: number[]; counts: number[] };
+    bands: { id: string; label: string; probability: number }[];
+  }[];
+}
+
+export interface KeyActorsResult {
+  engine: string;
+  base: number[];
+  shift: number;
+  actors: { actor: string; name: string; without: number[] | null; up: number[]; down: number[]; influence: number }[];
+}
+
+export interface SensitivityResult {
+  engine: string;
+  base: number[];
+  items: { actor: string; name: string; field: string; dimension?: string; low: number; high: number; forecastLow: number[]; forecastHigh: number[]; effect: number }[];
+}
+
+export interface WhatIfResponse {
+  shocks: string[];
+  rows: { engine: string; base: number[]; shocked: number[]; diff: number[] }[];
+  warnings: string[];
+}
