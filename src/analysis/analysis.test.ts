@@ -186,7 +186,7 @@ describe('Monte Carlo', () => {
       [{ engine: 'all' }, /one engine/],
       [{ noise: { colour: 1 } }, /unknown noise/],
     ] as const) {
-      const r = await runMonteCarlo(iraq, { engine: 'compromise', runs: 10, seed: 1, ...o } as never);
+      const r = await runMonteCarlo(iraq, Object.assign({ engine: 'compromise', runs: 10, seed: 1 }, o) as never);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.issues.map((i) => `${i.path} ${i.message}`).join()).toMatch(re);
     }

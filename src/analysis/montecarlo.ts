@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { Scenario } from '../scenario/types.js';
 import type { EngineOptions } from '../engines/types.js';
 import { selectEngines } from '../engines/select.js';
@@ -91,6 +90,7 @@ export async function runMonteCarlo(s: Scenario, o: MonteCarloOptions): Promise<
     }
   } else {
     const setup = { scenario: s, engine: o.engine, options, noise, seed: o.seed };
+    const { Piscina } = await import('piscina');
     const pool = new Piscina({ filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000, workerData: setup });
     try {
       // Keep a bounded number of blocks in flight so an abort stops promptly.

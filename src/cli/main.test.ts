@@ -131,7 +131,7 @@ describe('fulcrum export', () => {
 describe('the installed command', () => {
   const bin = join(root, 'bin', 'fulcrum.js');
   it.runIf(existsSync(join(root, 'dist', 'cli', 'main.js')))('runs as a process and exits 2 without a stack trace on bad input', () => {
-    const ok = execFileSync(process.execPath, [bin, 'run', '--engine', 'median', '--format', 'json'], { encoding: 'utf8' });
+    const ok = execFileSync(process.execPath, [bin, 'run', '--engine', 'median', '--format', 'json', '--no-save'], { encoding: 'utf8' });
     expect(JSON.parse(ok).engine).toBe('median');
     const bad = spawnSync(process.execPath, [bin, 'run', join(dir, 'missing.yaml')], { encoding: 'utf8' });
     expect(bad.status).toBe(2);

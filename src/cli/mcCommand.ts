@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { SingleBar } from 'cli-progress';
 import { loadScenario } from '../scenario/load.js';
 import { DEFAULT_SCENARIO } from '../scenario/builtin.js';
 import { parseSetArgs } from '../engines/options.js';
@@ -96,7 +95,8 @@ export async function mcCommand(io: Io, ref: string | undefined, flags: McFlags)
     abort.abort();
   };
   process.on('SIGINT', onSigint);
-  const bar = io.isTTY ? new SingleBar({ format: 'Monte Carlo |{bar}| {percentage}% {value}/{total} runs, ETA {eta_formatted}', stream: process.stderr, hideCursor: true }) : undefined;
+  const { SingleBar } = io.isTTY ? await import('cli-progress') : { SingleBar: undefined };
+  const bar = SingleBar ? new SingleBar({ format: 'Monte Carlo |{bar}| {percentage}% {value}/{total} runs, ETA {eta_formatted}', stream: process.stderr, hideCursor: true }) : undefined;
   bar?.start(Number.isFinite(runs) && runs > 0 ? runs : 1, 0);
   const t0 = performance.now();
   try {

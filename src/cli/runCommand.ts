@@ -41,7 +41,7 @@ export async function runCommand(io: Io, ref: string | undefined, flags: RunFlag
     results.push(...runEngines(loaded.value, [c]));
     timings.push(performance.now() - t0);
   }
-  for (const r of results) for (const w of r.warnings ?? []) io.err(`warning: ${r.engine}: ${w}\n`);
+  for (const r of results) for (const w of r.warnings ?? []) io.err(`warning: ${w.startsWith(r.engine + ':') ? w : `${r.engine}: ${w}`}\n`);
   const scenario = loaded.value;
   if (flags.format === 'json') {
     const objs = results.map((r) => toContract(scenario, r));
