@@ -37,7 +37,8 @@ export function exportKtabCsv(s: Scenario): Result<string> {
     const sal = s.dimensions.map((dim) => 100 * a.salience[dim.id].value);
     const total = sal.reduce((x, y) => x + y, 0);
     if (total > 100 + 1e-9) {
-      for (let k = 0; k < d; k++) sal[k] = (sal[k] * 100) / total;
+      // Rounded down so that the written total stays within KTAB's running-sum check of 100.
+      for (let k = 0; k < d; k++) sal[k] = Math.floor(((sal[k] * 100) / total) * 1e6) / 1e6;
       scaled.push(a.name);
     }
     if (total === 0) zero.push(a.name);
@@ -46,6 +47,8 @@ export function exportKtabCsv(s: Scenario): Result<string> {
       const x = a.position[dim.id].value;
       const { min, max } = dim.scale;
       const p = min === 0 && max === 100 ? x : (100 * (x - min)) / (max - min);
+      if (!(p >= 0 && p <= 100))
+        issues.push({ path: `actors[${i}].position.${dim.id}`, message: `position ${x} of ${a.name} is outside the scale of ${dim.title} [${min}, ${max}]` });
       cells.push(num(p), num(sal[k]));
       const u = [a.position[dim.id], a.salience[dim.id]];
       if (u.some((v) => v.low !== undefined || v.high !== undefined || v.sd !== undefined || v.evidence.length > 0)) lossy = true;
