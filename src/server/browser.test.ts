@@ -1,0 +1,104 @@
+// Browser test of the workbench: the real server (`fulcrum serve` internals) on 127.0.0.1 and a free port,
+// driven by playwright-core with Debian's /usr/bin/chromium (never a downloaded browser). Open the Iraq case,
+// break and fix an actor's position (error shown in place), run, see the forecast and its chart change, and
+// export a brief. A screenshot goes to test-results/ (FULCRUM_DOCS_SCREENSHOT=1 also writes docs/screenshot.png).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../cli/serveCommand.js';
+import { webDistDir } from './static.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} is absent (install Debian's chromium: apt-get install -y chromium)`);
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe.skipIf(!hasChromium)('workbench in a browser', () => {
+  let dir: string;
+  let server: RunningServer;
+  let ctx: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(join(webDistDir(), 'index.html'))) execFileSync(join(root, 'node_modules/.bin/vite'), ['build', 'web', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    dir = mkdtempSync(join(tmpdir(), 'fulcrum-browser-'));
+    const started = await startServer({ port: 0, host: '127.0.0.1', db: join(dir, 'runs.db') });
+    if (Array.isArray(started)) throw new Error(started.map((i) => i.message).join('; '));
+    server = started;
+    ctx = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      acceptDownloads: true,
+      viewport: { width: 1400, height: 1000 },
+    });
+    page = ctx.pages()[0] ?? (await ctx.newPage());
+  }, 60_000);
+
+  afterAll(async () => {
+    await ctx?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('edit, run, see the forecast and chart change, export a brief', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    const cell = page.getByTestId('actors[0].position.presence.value');
+    await expect.poll(() => cell.inputValue(), { timeout: 15_000 }).toBe('70');
+    await expect.poll(() => page.locator('h2.title').textContent()).toMatch(/Iraq/);
+
+    // Run every engine on the case as it is.
+    await page.getByTestId('run').click();
+    const forecast = page.getByTestId('forecast-compromise-presence');
+    await forecast.waitFor({ timeout: 20_000 });
+    const before = await forecast.textContent();
+    const chartBefore = await page.getByTestId('chart-forecasts').innerHTML();
+    expect(before).toMatch(/\d/);
+
+    // A value outside the scale is reported in the cell, and running is blocked until it is fixed.
+    await cell.fill('150');
+    await page.locator('td.cell.bad .msg').first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('td.cell.bad .msg').first().textContent()).toMatch(/outside \[0, 100\]/);
+    expect(await page.getByTestId('run').isDisabled()).toBe(true);
+
+    // Washington for immediate withdrawal (and its uncertainty range with it): the forecast moves.
+    await cell.fill('0');
+    await expect.poll(() => page.locator('td.cell.bad .msg').first().textContent(), { timeout: 10_000 }).toMatch(/low 60 is above the value 0/);
+    await page.getByTestId('actors[0].position.presence.low').fill('0');
+    await page.getByTestId('actors[0].position.presence.high').fill('15');
+    await expect.poll(() => page.locator('td.cell.bad').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('run').isDisabled()).toBe(false);
+    await page.getByTestId('run').click();
+    await expect.poll(() => forecast.textContent(), { timeout: 20_000 }).not.toBe(before);
+    const chartAfter = await page.getByTestId('chart-forecasts').innerHTML();
+    expect(chartAfter).toContain('<svg');
+    expect(chartAfter).not.toBe(chartBefore);
+    expect(await page.getByTestId('chart-trajectory-eum').count()).toBe(1);
+
+    // The evidence behind a number.
+    await page.getByTestId('actors[3].capability.value').click();
+    await expect.poll(() => page.getByTestId('evidence').textContent()).toMatch(/“.+”/);
+
+    mkdirSync(join(root, 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(root, 'test-results', 'workbench.png') });
+    if (process.env.FULCRUM_DOCS_SCREENSHOT === '1') await page.screenshot({ path: join(root, 'docs', 'screenshot.png') });
+
+    // Export the brief of the edited scenario.
+    await page.getByTestId('mc-runs').fill('200');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-brief').click()]);
+    expect(download.suggestedFilename()).toBe('iraq-2024-brief.html');
+    const html = readFileSync((await download.path())!, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg');
+    expect(html).toContain('Iraq and the future of the U.S. military presence');
+    expect(html).not.toMatch(/<script|src="http/i);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
