@@ -10,15 +10,24 @@ import { registerWhatIf } from './whatifCommand.js';
 import { registerInfluence } from './influenceCommands.js';
 import { registerRuns } from './runsCommand.js';
 import { builtinNames } from '../scenario/builtin.js';
-import { registerServe } from './serveCommand.js';
-import { registerReport } from './reportCommand.js';
 
 import { VERSION } from './version.js';
 
 export { VERSION };
 
-/** Builds the `fulcrum` program; commands write through `io` and report their exit code via `setExit`. */
-export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+/** Commands whose modules are heavy (web server, chart rendering): loaded only when they may be needed. */
+const HEAVY = ['serve', 'report'];
+
+/** True when `argv` may need the heavy commands (they are named, or help lists every command). */
+export function needsHeavy(argv: readonly string[]): boolean {
+  return argv.length === 0 || argv.some((a) => HEAVY.includes(a) || a === 'help' || a === '--help' || a === '-h');
+}
+
+/**
+ * Builds the `fulcrum` program; commands write through `io` and report their exit code via `setExit`.
+ * `heavy` adds `serve` and `report` (whose imports cost most of a second at start-up).
+ */
+export async function buildProgram(io: Io, setExit: (code: number) => void, heavy = true): Promise<Command> {
   const program = new Command('fulcrum');
   program
     .description('Forecast how contests among many stakeholders settle, and explain why.')
@@ -37,8 +46,11 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerWhatIf(program, io, setExit);
   registerInfluence(program, io, setExit);
   registerRuns(program, io, setExit);
-  registerServe(program, io, setExit);
-  registerReport(program, io, setExit);
+  if (heavy) {
+    const [{ registerServe }, { registerReport }] = await Promise.all([import('./serveCommand.js'), import('./reportCommand.js')]);
+    registerServe(program, io, setExit);
+    registerReport(program, io, setExit);
+  }
   for (const c of program.commands.flatMap((x) => [x, ...x.commands])) c.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;
 }
@@ -46,8 +58,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 /** Runs the CLI with `argv` (without node and script); returns the exit code (0 ok, 1 internal, 2 bad input). */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let code = EXIT_OK;
-  const program = buildProgram(io, (c) => (code = c));
   try {
+    const program = await buildProgram(io, (c) => (code = c), needsHeavy(argv));
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
