@@ -62,11 +62,15 @@ export function allPairsVoteMass(ws: Workspace): number {
  */
 export function probabilities(ws: Workspace, rule: ProbabilityRule, denominator: number): void {
   const { m, prob } = ws;
-  for (let p = 0; p < m; p++) {
-    prob[p * m + p] = 0;
-    let q = p + 1;
-    if (rule !== 'paper') for (; q + 3 < m; q += 4) fourPairs(ws, rule, denominator, p, q);
-    for (; q < m; q++) onePair(ws, rule, denominator, p, q);
+  // Blocks of four rows p share each streamed row q (cache reuse); pairs inside a block go one by one.
+  for (let p0 = 0; p0 < m; p0 += 4) {
+    const pEnd = Math.min(p0 + 4, m);
+    for (let p = p0; p < pEnd; p++) {
+      prob[p * m + p] = 0;
+      for (let q = p + 1; q < pEnd; q++) onePair(ws, rule, denominator, p, q);
+    }
+    if (pEnd - p0 === 4 && rule !== 'paper') for (let q = pEnd; q < m; q++) fourRows(ws, rule, denominator, p0, q);
+    else for (let p = p0; p < pEnd; p++) for (let q = pEnd; q < m; q++) onePair(ws, rule, denominator, p, q);
   }
 }
 
@@ -124,14 +128,14 @@ function onePair(ws: Workspace, rule: ProbabilityRule, denominator: number, p: n
 }
 
 /**
- * `onePair` for q, q+1, q+2, q+3 at once (scholz-code and masad rules). Each of the eight sums still runs over the
- * voters in input order, so the results are bit-identical to `onePair`; the independent sums only hide the latency
- * of floating-point addition.
+ * `onePair` for the pairs (p0, q), (p0+1, q), (p0+2, q), (p0+3, q) at once (scholz-code and masad rules). Each of
+ * the eight sums still runs over the voters in input order, so the results are bit-identical to `onePair`; the
+ * independent sums hide the latency of floating-point addition and row q is read once for four rows p.
  */
-function fourPairs(ws: Workspace, rule: ProbabilityRule, denominator: number, p: number, q: number): void {
+function fourRows(ws: Workspace, rule: ProbabilityRule, denominator: number, p0: number, q: number): void {
   const { n, m, w, pw, prob } = ws;
-  const rowP = p * n;
-  const r0 = q * n;
+  const rowQ = q * n;
+  const r0 = p0 * n;
   const r1 = r0 + n;
   const r2 = r1 + n;
   const r3 = r2 + n;
@@ -140,11 +144,11 @@ function fourPairs(ws: Workspace, rule: ProbabilityRule, denominator: number, p:
   if (rule === 'scholz-code') {
     for (let k = 0; k < n; k++) {
       const wk = w[k];
-      const base = pw[rowP + k];
-      const v0 = wk * (pw[r0 + k] - base);
-      const v1 = wk * (pw[r1 + k] - base);
-      const v2 = wk * (pw[r2 + k] - base);
-      const v3 = wk * (pw[r3 + k] - base);
+      const base = pw[rowQ + k];
+      const v0 = wk * (base - pw[r0 + k]);
+      const v1 = wk * (base - pw[r1 + k]);
+      const v2 = wk * (base - pw[r2 + k]);
+      const v3 = wk * (base - pw[r3 + k]);
       const x0 = Math.abs(v0);
       const x1 = Math.abs(v1);
       const x2 = Math.abs(v2);
@@ -158,25 +162,19 @@ function fourPairs(ws: Workspace, rule: ProbabilityRule, denominator: number, p:
       a3 += (x3 + v3) * 0.5;
       b3 += (x3 - v3) * 0.5;
     }
-    const pm = p * m;
-    const ok = denominator > 0;
-    prob[pm + q] = ok ? a0 / denominator : 0;
-    prob[q * m + p] = ok ? b0 / denominator : 0;
-    prob[pm + q + 1] = ok ? a1 / denominator : 0;
-    prob[(q + 1) * m + p] = ok ? b1 / denominator : 0;
-    prob[pm + q + 2] = ok ? a2 / denominator : 0;
-    prob[(q + 2) * m + p] = ok ? b2 / denominator : 0;
-    prob[pm + q + 3] = ok ? a3 / denominator : 0;
-    prob[(q + 3) * m + p] = ok ? b3 / denominator : 0;
+    scholzPair(prob, m, p0, q, a0, b0, denominator);
+    scholzPair(prob, m, p0 + 1, q, a1, b1, denominator);
+    scholzPair(prob, m, p0 + 2, q, a2, b2, denominator);
+    scholzPair(prob, m, p0 + 3, q, a3, b3, denominator);
     return;
   }
   for (let k = 0; k < n; k++) {
     const wk = w[k];
-    const base = pw[rowP + k];
-    const v0 = wk * (pw[r0 + k] - base);
-    const v1 = wk * (pw[r1 + k] - base);
-    const v2 = wk * (pw[r2 + k] - base);
-    const v3 = wk * (pw[r3 + k] - base);
+    const base = pw[rowQ + k];
+    const v0 = wk * (base - pw[r0 + k]);
+    const v1 = wk * (base - pw[r1 + k]);
+    const v2 = wk * (base - pw[r2 + k]);
+    const v3 = wk * (base - pw[r3 + k]);
     a0 += v0;
     b0 += Math.abs(v0);
     a1 += v1;
@@ -186,10 +184,16 @@ function fourPairs(ws: Workspace, rule: ProbabilityRule, denominator: number, p:
     a3 += v3;
     b3 += Math.abs(v3);
   }
-  masadPair(prob, m, p, q, a0, b0);
-  masadPair(prob, m, p, q + 1, a1, b1);
-  masadPair(prob, m, p, q + 2, a2, b2);
-  masadPair(prob, m, p, q + 3, a3, b3);
+  masadPair(prob, m, p0, q, a0, b0);
+  masadPair(prob, m, p0 + 1, q, a1, b1);
+  masadPair(prob, m, p0 + 2, q, a2, b2);
+  masadPair(prob, m, p0 + 3, q, a3, b3);
+}
+
+/** The Scholz-code rule from a pair's supporting masses: each over the all-pairs denominator, 0 when it is 0. */
+function scholzPair(prob: Float64Array, m: number, p: number, q: number, pos: number, neg: number, den: number): void {
+  prob[p * m + q] = den > 0 ? pos / den : 0;
+  prob[q * m + p] = den > 0 ? neg / den : 0;
 }
 
 /** Masad's rule from a pair's net and absolute vote mass: max(0, ±net)/abs, 0 when abs = 0. */
