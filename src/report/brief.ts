@@ -63,7 +63,7 @@ export async function buildBrief(s: Scenario, o: BriefOptions = {}): Promise<Res
   const aEngine = analysis.value[0].engine;
   const aSets = setsFor(aEngine, sets);
   const runs = runEngines(s, chosen.value);
-  const warnings = runs.flatMap((r) => (r.warnings ?? []).map((w) => `${r.engine}: ${w}`));
+  const warnings = runs.flatMap((r) => (r.warnings ?? []).map((w) => (w.startsWith(`${r.engine}:`) ? w : `${r.engine}: ${w}`)));
   const nRuns = o.runs ?? 500;
   let monteCarlo: MonteCarloSummary | undefined;
   if (nRuns > 0) {

@@ -226,7 +226,7 @@ export function createApp(o: AppOptions = {}): Hono {
     return c.json({
       runIds,
       scenario: s,
-      warnings: [...warnings, ...results.flatMap((r) => (r.warnings ?? []).map((w) => ({ message: `${r.engine}: ${w}` })))],
+      warnings: [...warnings, ...results.flatMap((r) => (r.warnings ?? []).map((w) => ({ message: w.startsWith(`${r.engine}:`) ? w : `${r.engine}: ${w}` })))],
       results: results.map((r) => ({ ...toContract(s, r), described: described(s, r.forecast.position) })),
     });
   });

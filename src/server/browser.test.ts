@@ -86,12 +86,23 @@ describe.skipIf(!hasChromium)('workbench in a browser', () => {
     await page.getByTestId('actors[3].capability.value').click();
     await expect.poll(() => page.getByTestId('evidence').textContent()).toMatch(/“.+”/);
 
+    // Uncertainty, key actors and a what-if, each drawn.
+    await page.getByTestId('mc-runs').fill('200');
+    await page.getByTestId('run-mc').click();
+    await page.getByTestId('chart-montecarlo').waitFor({ timeout: 20_000 });
+    await page.getByTestId('run-keyactors').click();
+    await page.getByTestId('chart-keyactors').waitFor({ timeout: 20_000 });
+    await page.getByTestId('chart-sensitivity').waitFor();
+    await page.locator('label.check input').first().check();
+    await page.getByTestId('run-whatif').click();
+    await page.getByTestId('chart-whatif').waitFor({ timeout: 20_000 });
+
     mkdirSync(join(root, 'test-results'), { recursive: true });
-    await page.screenshot({ path: join(root, 'test-results', 'workbench.png') });
-    if (process.env.FULCRUM_DOCS_SCREENSHOT === '1') await page.screenshot({ path: join(root, 'docs', 'screenshot.png') });
+    await page.screenshot({ path: join(root, 'test-results', 'workbench.png'), fullPage: true });
+    if (process.env.FULCRUM_DOCS_SCREENSHOT === '1')
+      await page.screenshot({ path: join(root, 'docs', 'screenshot.png'), fullPage: true, clip: { x: 0, y: 0, width: 1400, height: 1900 } });
 
     // Export the brief of the edited scenario.
-    await page.getByTestId('mc-runs').fill('200');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-brief').click()]);
     expect(download.suggestedFilename()).toBe('iraq-2024-brief.html');
     const html = readFileSync((await download.path())!, 'utf8');
