@@ -78,7 +78,7 @@ export function describeTurn(
     const own = b.initiator === c.actor;
     const partner = own ? b.receiver : b.initiator;
     const P = names[partner];
-    const what = own ? `${K}'s own bargain with ${P} is chosen (${pct(c.probability)})` : `${K} accepts ${P}'s bargain (${pct(c.probability)})`;
+    const what = own ? `${K} takes its own bargain with ${P} (${pct(c.probability)})` : `${K} accepts ${P}'s bargain (${pct(c.probability)})`;
     if (c.moved)
       events.push({ type: 'move', actor: c.actor, partner, bargain: c.bargain, from: from[c.actor], to: to[c.actor], text: `${what} and moves from ${fmt(from[c.actor])} to ${fmt(to[c.actor])}.` });
     else

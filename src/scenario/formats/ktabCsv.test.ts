@@ -27,7 +27,7 @@ describe('KTAB CSV reader (smp.md §4)', () => {
     expect(s.name).toBe('DummyData_3Dim');
     expect(s.description).toBe('Dummy scenario to test reading format');
     expect(s.dimensions.map((d) => d.title)).toEqual(['Pstn1', 'Pstn2', 'Pstn3']);
-    expect(s.dimensions[0].scale).toMatchObject({ min: 0, max: 100, minLabel: '0 (lowest Pstn1)', maxLabel: '100 (highest Pstn1)' });
+    expect(s.dimensions[0].scale).toMatchObject({ min: 0, max: 100, minLabel: 'lowest Pstn1', maxLabel: 'highest Pstn1' });
     expect(s.actors).toHaveLength(7);
     const a0 = s.actors[0];
     expect(a0.name).toBe('SActor-00');

@@ -55,8 +55,8 @@ export function slugId(name: string, fallback: string, taken: Set<string>): stri
 
 /** A 0–100 dimension as KTAB files use, with end labels in words from its name. */
 export function ktabDimension(id: string, title: string): Dimension {
-  const minLabel = `0 (lowest ${title})`;
-  const maxLabel = `100 (highest ${title})`;
+  const minLabel = `lowest ${title}`;
+  const maxLabel = `highest ${title}`;
   return {
     id,
     title,
