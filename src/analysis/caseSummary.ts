@@ -38,6 +38,14 @@ export async function caseSummary(s: Scenario, o: CaseSummaryOptions = {}): Prom
   md += pad([['Engine', ...s.dimensions.map((d) => d.title)], ['---', ...s.dimensions.map(() => '---')]]) + '\n';
   md += pad(results.map((r) => [r.engine, ...s.dimensions.map((d, k) => `${fmt(r.forecast.position[k], 1)} — ${describeValue(d, r.forecast.position[k])}`)])) + '\n\n';
 
+  const eum = results.find((r) => r.engine === 'eum');
+  if (eum) {
+    const events = eum.rounds.slice(1, 4).flatMap((r, t) => ((r.events as { text?: string }[] | undefined) ?? []).map((e) => `round ${t + 1}: ${e.text}`));
+    md += `**How the EUM gets there** (\`fulcrum run --engine eum --explain\`): each round every actor weighs challenging every other with the expected-utility calculus, and adopts the best offer it receives (conflict, compromise or capitulation). The first rounds:\n\n`;
+    md += events.slice(0, 8).map((e) => `    ${e}`).join('\n') + '\n\n';
+    md += `The run ${eum.stop.reason === 'cycle' ? 'ends in a cycle' : `stops (${eum.stop.reason})`} after ${eum.stop.rounds} rounds; the forecast is the final weighted median, with the weighted mean and (when cycling) the cycle's mean reported beside it in the JSON.\n\n`;
+  }
+
   const bands: { engine: string; dims: { p5: number; p50: number; p95: number; top?: { label: string; probability: number } }[] }[] = [];
   for (const e of mcEngines) {
     const mc = await runMonteCarlo(s, { engine: e, runs, seed, workers: 1 });
