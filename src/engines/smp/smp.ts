@@ -112,7 +112,7 @@ export function runSmp(model: Model, options: EngineOptions, rng?: Rng): RunResu
       break;
     }
   }
-  if (!flat) warnings.push('smp: in some turn every position was equally likely; risk attitudes were set to 0 (KTAB would fail on 0/0)');
+  if (!flat) warnings.push('in some turn every position was equally likely; risk attitudes were set to 0 (KTAB would fail on 0/0)');
 
   const last = rounds[rounds.length - 1];
   const finalPositions = last.positions;

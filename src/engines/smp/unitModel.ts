@@ -34,16 +34,16 @@ export function unitModel(m: Model): UnitModel {
   }
   if (scaled.length)
     warnings.push(
-      `smp: saliences summing above 1 were scaled down to sum to 1 (the SMP reads the total as the probability of resisting a challenge): ${scaled.join(', ')}`,
+      `saliences summing above 1 were scaled down to sum to 1 (the SMP reads the total as the probability of resisting a challenge): ${scaled.join(', ')}`,
     );
-  if (zero.length) warnings.push(`smp: actors with zero salience on every dimension are indifferent to every position: ${zero.join(', ')}`);
+  if (zero.length) warnings.push(`actors with zero salience on every dimension are indifferent to every position: ${zero.join(', ')}`);
   const out: UnitModel = { x0, sal, warnings };
   const A = m.accommodation;
   if (A && A.length === n * n) {
     let identity = true;
     for (let i = 0; i < n && identity; i++) for (let j = 0; j < n; j++) if (A[i * n + j] !== (i === j ? 1 : 0)) identity = false;
     if (!identity) out.accommodation = Float64Array.from(A);
-  } else if (A) warnings.push(`smp: accommodation matrix ignored (expected ${n}×${n} entries, got ${A.length})`);
+  } else if (A) warnings.push(`accommodation matrix ignored (expected ${n}×${n} entries, got ${A.length})`);
   return out;
 }
 
