@@ -126,3 +126,25 @@ describe('fulcrum runs', () => {
     expect((await cli('runs', '--db', f)).code).toBe(2);
   });
 });
+
+describe('fulcrum mc and Ctrl-C', () => {
+  it('stops cleanly on SIGINT, prints the summary of the finished runs and exits 130', async () => {
+    const { spawn } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const bin = fileURLToPath(new URL('../../bin/fulcrum.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'mc', '--engine', 'eum', '--runs', '5000000', '--format', 'json', '--no-save'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(130);
+    const j = JSON.parse(out);
+    expect(j.interrupted).toBe(true);
+    expect(j.completed).toBeGreaterThan(0);
+    expect(j.completed).toBeLessThan(5000000);
+    expect(err).toMatch(/interrupted after \d+ of 5000000 runs/);
+  });
+});
