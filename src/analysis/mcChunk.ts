@@ -32,7 +32,7 @@ export function runChunk(t: ChunkTask): Tally {
   const p = emptyTally(t.scenario.dimensions.length);
   for (let k = t.start; k < t.end; k++) {
     const model = sampler.sample(rngFor(t.seed, k));
-    const r = engine.run(model, t.options);
+    const r = engine.run(model, t.options, undefined, 'forecast');
     addForecast(p, r.forecast.position, t.scenario.dimensions);
   }
   return p;

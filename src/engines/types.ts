@@ -31,6 +31,9 @@ export interface RunResult {
   warnings?: string[];
 }
 
+/** How much of a run an engine reports (see `Engine.run`). */
+export type RunDetail = 'full' | 'forecast';
+
 /** An engine: a pure function of a compiled model, its options and (if stochastic) a random source. */
 export interface Engine {
   name: string;
@@ -43,5 +46,10 @@ export interface Engine {
    * explicitly (e.g. EUM `variant=scholz`).
    */
   presets?: Record<string, Record<string, EngineOptions>>;
-  run(model: Model, options: EngineOptions, rng?: Rng): RunResult;
+  /**
+   * Runs the model. `detail` is `full` (default: every round with its extras and events) or `forecast`
+   * (Monte Carlo and other sweeps: the engine may return only the final round and skip explanations; the
+   * forecast and stop are the same).
+   */
+  run(model: Model, options: EngineOptions, rng?: Rng, detail?: RunDetail): RunResult;
 }

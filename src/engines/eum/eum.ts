@@ -1,4 +1,4 @@
-import type { Engine, Round, RunResult } from '../types.js';
+import type { Engine, Round, RunDetail, RunResult } from '../types.js';
 import type { Model } from '../model.js';
 import { eumOptionSpecs, eumPresets, readEumOptions } from './options.js';
 import { runIssue, type IssueRun } from './runIssue.js';
@@ -19,14 +19,15 @@ export const eum: Engine = {
   description: 'Bueno de Mesquita\'s expected utility model as replicated by Scholz, Calbert & Smith (2011), issue by issue.',
   options: eumOptionSpecs,
   presets: eumPresets,
-  run(model: Model, given): RunResult {
+  run(model: Model, given, _rng?, detail: RunDetail = 'full'): RunResult {
     const { options: o, effective } = readEumOptions(given);
     const issues: IssueRun[] = [];
-    for (let k = 0; k < model.d; k++) issues.push(runIssue(model, k, o));
+    for (let k = 0; k < model.d; k++) issues.push(runIssue(model, k, o, detail === 'full'));
     const fixed = o.rounds !== null;
     const total = fixed ? (o.rounds as number) : Math.max(0, ...issues.map((r) => r.rounds));
     const rounds: Round[] = [];
-    for (let t = 0; t <= total; t++) {
+    // With detail = 'forecast' (sweeps) only the final round is built.
+    for (let t = detail === 'full' ? 0 : total; t <= total; t++) {
       const positions: number[][] = [];
       for (let i = 0; i < model.n; i++) {
         const row: number[] = [];

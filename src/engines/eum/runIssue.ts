@@ -42,9 +42,9 @@ export interface IssueRun {
  * Runs the EUM on issue `k` of the model (eum.md §8): a fixed horizon when `rounds` is set, otherwise until no actor
  * moves more than tol·Δ (converged), the state repeats an earlier one (cycle), or `maxRounds`. Scale bounds are the
  * issue's min/max (Δ = max − min). Guards (eum.md parity rule 9): an empty scale, positions outside it, or zero total
- * capability×salience leave the issue at its input, with a warning.
+ * capability×salience leave the issue at its input, with a warning. `explain = false` skips the event texts (sweeps).
  */
-export function runIssue(m: Model, k: number, o: EumOptions): IssueRun {
+export function runIssue(m: Model, k: number, o: EumOptions, explain = true): IssueRun {
   const n = m.n;
   const delta = m.max[k] - m.min[k];
   const x0 = new Float64Array(n);
@@ -103,7 +103,7 @@ export function runIssue(m: Model, k: number, o: EumOptions): IssueRun {
     ws.x.set(out.history[t - 1]);
     eumRound(ws, o, out.medians[t - 1]);
     const ev: EumEvent[] = [];
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; explain && i < n; i++) {
       if (ws.moveType[i] === 0) continue;
       ev.push(moveEvent(ws.moveType[i], dimId, m.actors[i], m.actors[ws.moveWith[i]], ws.x[i], ws.next[i], decimals, prefix));
     }
