@@ -3,6 +3,7 @@
  * the browser workbench (web/) and the server-side SVG of the brief (html.ts). Every chart has a title, a
  * legend, and value axes labelled in the scale's own words (the labelled points of the dimension's scale).
  */
+import type { DimensionSummary } from '../analysis/aggregate.js';
 import type { Dimension, Scenario } from '../scenario/types.js';
 import { fmt } from '../scenario/describeValue.js';
 
@@ -23,15 +24,8 @@ export interface RunLike {
   forecast: { position: number[] };
 }
 
-/** One dimension of a Monte Carlo summary (src/analysis/montecarlo.ts). */
-export interface McDimensionLike {
-  id: string;
-  mean: number;
-  sd: number;
-  percentiles: { p5: number; p25: number; p50: number; p75: number; p95: number };
-  histogram: { edges: number[]; counts: number[] };
-  bands: { id: string; label: string; probability: number }[];
-}
+/** One dimension of a Monte Carlo summary (src/analysis/aggregate.ts). */
+export type McDimensionLike = Pick<DimensionSummary, 'id' | 'mean' | 'sd' | 'percentiles' | 'histogram' | 'bands'>;
 
 /** One row of a tornado chart: a label and the forecasts at the two ends (and optionally a third marker). */
 export interface TornadoRow {

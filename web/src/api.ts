@@ -1,6 +1,7 @@
 // Client of the workbench's JSON API (src/server/app.ts). The access token, when the server has one, comes from
 // the address the server printed (#token=…) and is kept for the browser session.
 import type { Scenario } from '../../src/scenario/types.js';
+import type { DimensionSummary } from '../../src/analysis/aggregate.js';
 
 export interface Issue {
   file?: string;
@@ -96,15 +97,7 @@ export interface McSummary {
   runs: number;
   completed: number;
   seed: number;
-  dimensions: {
-    id: string;
-    title: string;
-    mean: number;
-    sd: number;
-    percentiles: { p5: number; p25: number; p50: number; p75: number; p95: number };
-    histogram: { edges: number[]; counts: number[] };
-    bands: { id: string; label: string; probability: number }[];
-  }[];
+  dimensions: DimensionSummary[];
 }
 
 export interface KeyActorsResult {

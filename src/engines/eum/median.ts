@@ -15,14 +15,3 @@ export function condorcetMedian(x: Float64Array, w: Float64Array, u: Float64Arra
   }
   return inc;
 }
-
-/** The compromise position Σ c·s·x / Σ c·s (Achen; eum.md §9), summed in input order. */
-export function weightedMeanPosition(x: Float64Array, w: Float64Array): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < x.length; i++) {
-    num += w[i] * x[i];
-    den += w[i];
-  }
-  return den > 0 ? num / den : NaN;
-}

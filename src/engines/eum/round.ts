@@ -4,7 +4,7 @@ import { distinctPositions } from './distinctPositions.js';
 import { allPairsVoteMass, powerDistances, probabilities } from './probability.js';
 import { dangers, riskExponents } from './risk.js';
 import { receiverOffers, senderOffers } from './offers.js';
-import { weightedMeanPosition } from './median.js';
+import { weightedMean } from '../weights.js';
 
 /**
  * One EUM round on one issue (eum.md §6–7; Scholz et al. 2011 appendix steps 1–10): the risk pass with every
@@ -27,7 +27,7 @@ export function eumRound(ws: Workspace, o: EumOptions, mu: number): void {
     probabilities(ws, 'scholz-code', allPairsVoteMass(ws));
   }
   // Masad's code takes μ to be the c·s-weighted mean after the risk update (matters only when Q < 1).
-  const muDecision = o.Q !== 1 && o.noChallengeTerm === 'masad' ? weightedMeanPosition(ws.x, ws.w) : mu;
+  const muDecision = o.Q !== 1 && o.noChallengeTerm === 'masad' ? weightedMean(ws.x, ws.w) : mu;
   if (o.offers === 'sender') senderOffers(ws, o, muDecision);
   else receiverOffers(ws, o, muDecision);
 }

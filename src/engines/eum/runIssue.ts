@@ -2,7 +2,8 @@ import type { Model } from '../model.js';
 import type { EumOptions } from './options.js';
 import { createWorkspace } from './workspace.js';
 import { distinctPositions } from './distinctPositions.js';
-import { condorcetMedian, weightedMeanPosition } from './median.js';
+import { condorcetMedian } from './median.js';
+import { weightedMean } from '../weights.js';
 import { eumRound } from './round.js';
 import { repeatPeriod } from './cycle.js';
 import { decimalsFor, moveEvent, type EumEvent } from './events.js';
@@ -65,7 +66,7 @@ export function runIssue(m: Model, k: number, o: EumOptions, explain = true): Is
   const stats = (x: Float64Array): [number, number] => {
     ws.x.set(x);
     distinctPositions(ws);
-    return [totalW > 0 ? condorcetMedian(x, w, ws.u, ws.m, delta > 0 ? delta : 1) : NaN, weightedMeanPosition(x, w)];
+    return [totalW > 0 ? condorcetMedian(x, w, ws.u, ws.m, delta > 0 ? delta : 1) : NaN, weightedMean(x, w)];
   };
   const [med0, mean0] = stats(x0);
   const out: IssueRun = {
