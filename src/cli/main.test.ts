@@ -138,3 +138,18 @@ describe('the installed command', () => {
     expect(bad.stderr).toMatch(/^error: .*missing\.yaml: cannot read scenario: no such file\n$/);
   });
 });
+
+describe('fulcrum engines', () => {
+  it('lists every engine with its options and defaults', async () => {
+    const r = await cli('engines');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^compromise — /m);
+    expect(r.out).toMatch(/--set variant=scholz\|scholz-fixcap\|masad {2}\(default scholz-fixcap\)/);
+    expect(r.out).toMatch(/--set votingRule=.*\(default Prop\)/);
+  });
+  it('exits 2 on an unknown engine', async () => {
+    const r = await cli('engines', 'nope');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown engine "nope"/);
+  });
+});

@@ -9,6 +9,7 @@ import { registerMc } from './mcCommand.js';
 import { registerWhatIf } from './whatifCommand.js';
 import { registerInfluence } from './influenceCommands.js';
 import { registerRuns } from './runsCommand.js';
+import { registerEngines } from './enginesCommand.js';
 import { builtinNames } from '../scenario/builtin.js';
 
 import { VERSION } from './version.js';
@@ -46,6 +47,7 @@ export async function buildProgram(io: Io, setExit: (code: number) => void, heav
   registerWhatIf(program, io, setExit);
   registerInfluence(program, io, setExit);
   registerRuns(program, io, setExit);
+  registerEngines(program, io, setExit);
   if (heavy) {
     const [{ registerServe }, { registerReport }] = await Promise.all([import('./serveCommand.js'), import('./reportCommand.js')]);
     registerServe(program, io, setExit);
