@@ -153,3 +153,12 @@ describe('fulcrum engines', () => {
     expect(r.err).toMatch(/unknown engine "nope"/);
   });
 });
+
+describe('fulcrum check with a wrong --sources directory', () => {
+  it('reports the missing source file once, not once per quote', async () => {
+    const r = await cli('check', 'builtin:iraq-2024', '--sources', dir);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/source file "iraq-and-the-future-of-us-military-presence\.txt" not found in/);
+  });
+});

@@ -46,6 +46,7 @@ export interface QuoteCheck {
  */
 export function checkQuotes(s: Scenario, dir: string): QuoteCheck {
   const texts = new Map<string, string | Issue>();
+  const reported = new Set<string>();
   const result: QuoteCheck = { verified: 0, unchecked: 0, issues: [] };
   for (const { path, evidence } of listEvidence(s)) {
     if (evidence.quote === undefined || evidence.source === undefined) continue;
@@ -62,7 +63,11 @@ export function checkQuotes(s: Scenario, dir: string): QuoteCheck {
       }
     }
     const text = texts.get(src.id)!;
-    if (typeof text !== 'string') result.issues.push({ path: [...path, 'source'], message: text.message });
+    if (typeof text !== 'string') {
+      // One message per missing source file, at its first citation.
+      if (!reported.has(src.id)) result.issues.push({ path: [...path, 'source'], message: text.message });
+      reported.add(src.id);
+    }
     else if (text.includes(normaliseQuoteText(evidence.quote))) result.verified++;
     else result.issues.push({ path: [...path, 'quote'], message: `quote not found in source "${src.id}" (${src.file}): "${evidence.quote}"` });
   }
