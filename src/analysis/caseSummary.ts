@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/types.js';
 import { selectEngines, runEngines } from '../engines/select.js';
-import { describeValue, fmt } from '../scenario/describeValue.js';
+import { describeValue, fmt, fmtSigned } from '../scenario/describeValue.js';
 import { runMonteCarlo } from './montecarlo.js';
 import { keyActors } from './keyActors.js';
 import { whatIf } from './whatIf.js';
@@ -17,7 +17,7 @@ export interface CaseSummaryOptions {
 }
 
 const pad = (rows: string[][]) => rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
-const signed = (x: number) => (x > 0.005 ? '+' : '') + fmt(x, 1);
+const signed = (x: number) => fmtSigned(x, 1);
 
 /**
  * A markdown analysis of a scenario produced from real runs: every engine's forecast, the Monte Carlo band,

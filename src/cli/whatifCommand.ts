@@ -3,7 +3,7 @@ import { loadScenario } from '../scenario/load.js';
 import { DEFAULT_SCENARIO } from '../scenario/builtin.js';
 import { parseSetArgs } from '../engines/options.js';
 import { replaySequence, whatIf } from '../analysis/whatIf.js';
-import { describeValue, fmt } from '../scenario/describeValue.js';
+import { describeValue, fmt, fmtSigned } from '../scenario/describeValue.js';
 import type { Issue } from '../scenario/issues.js';
 import { EXIT_OK, reportIssues, reportWarnings } from './exitCodes.js';
 import type { Io } from './io.js';
@@ -20,7 +20,6 @@ interface WhatIfFlags extends StoreFlags {
   format: string;
 }
 
-const signed = (x: number) => (x > 0 ? '+' : '') + fmt(x);
 
 /** `fulcrum whatif SCENARIO --shock ID… --change ACTOR.FIELD=VALUE…`: base and shocked forecasts side by side. */
 export async function whatifCommand(io: Io, ref: string | undefined, flags: WhatIfFlags): Promise<number> {
@@ -65,7 +64,7 @@ export async function whatifCommand(io: Io, ref: string | undefined, flags: What
         out += `\n${d.title}\n`;
         out += textTable(
           ['Engine', 'Base', 'Shocked', 'Change', 'Shocked means'],
-          w.rows.map((row) => [row.engine, fmt(row.base[k]), fmt(row.shocked[k]), signed(row.diff[k]), describeValue(d, row.shocked[k])]),
+          w.rows.map((row) => [row.engine, fmt(row.base[k]), fmt(row.shocked[k]), fmtSigned(row.diff[k]), describeValue(d, row.shocked[k])]),
           [false, true, true, true, false],
         );
       });

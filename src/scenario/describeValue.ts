@@ -29,3 +29,9 @@ export function fmt(x: number, digits = 2): string {
   const s = x.toFixed(digits);
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
+
+/** A signed change for tables: "+3.5", "-2", and "0" for anything that rounds to zero. */
+export function fmtSigned(x: number, digits = 2): string {
+  const s = fmt(x, digits);
+  return s === '0' || s === '-0' ? '0' : x > 0 ? `+${s}` : s;
+}
