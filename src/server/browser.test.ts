@@ -112,4 +112,45 @@ describe.skipIf(!hasChromium)('workbench in a browser', () => {
     expect(html).not.toMatch(/<script|src="http/i);
     expect(errors).toEqual([]);
   }, 60_000);
+
+  test('add an actor, see its id checked in place, give a number evidence, remove the actor', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const rows = page.locator('table.actors tbody tr');
+    const n = await rows.count();
+    await page.getByTestId('add-actor').click();
+    await expect.poll(() => rows.count()).toBe(n + 1);
+    await page.getByTestId('actor-panel').waitFor();
+
+    // An id with a space is refused by the schema, on the actor's row; running waits until it is fixed.
+    await page.getByTestId('actor-id').fill('new actor');
+    const rowMsg = page.locator(`table.actors tbody tr:nth-child(${n + 1}) th.actor .msg`);
+    await expect.poll(() => rowMsg.first().textContent().catch(() => ''), { timeout: 10_000 }).toMatch(/id: must be an id/);
+    expect(await page.getByTestId('run').isDisabled()).toBe(true);
+    await page.getByTestId('actor-id').fill('turkey');
+    await page.getByTestId('actor-name').fill('Turkey (Ankara)');
+    await page.getByTestId('actor-description').fill('A neighbour with troops in the north.');
+    await expect.poll(() => rowMsg.count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.getByTestId(`actors[${n}].name`).textContent()).toBe('Turkey (Ankara)');
+
+    // Evidence for its capability: an empty judgement is an error in place until it is written.
+    await page.getByTestId(`actors[${n}].capability.value`).click();
+    await page.getByTestId('add-judgement').click();
+    await expect.poll(() => page.locator('fieldset.evform.bad').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByTestId('evidence-0-judgement').fill('Turkey keeps bases in Kurdistan and weighs on Erbil.');
+    await page.getByTestId('evidence-0-confidence').selectOption('medium');
+    await page.getByTestId('add-quote').click();
+    await page.getByTestId('evidence-1-quote').fill('Turkey');
+    await expect.poll(() => page.locator('fieldset.evform.bad').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator(`table.actors tbody tr:nth-child(${n + 1}) td.cell .ev`).first().textContent()).toBe('2');
+    await page.getByTestId('evidence-1-remove').click();
+    await expect.poll(() => page.locator(`table.actors tbody tr:nth-child(${n + 1}) td.cell .ev`).first().textContent()).toBe('1');
+    await expect.poll(() => page.getByTestId('run').isDisabled(), { timeout: 10_000 }).toBe(false);
+
+    // Remove it again.
+    await page.getByTestId(`actors[${n}].name`).click();
+    await page.getByTestId('remove-actor').click();
+    await expect.poll(() => rows.count()).toBe(n);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

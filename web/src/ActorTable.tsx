@@ -1,11 +1,12 @@
 // The actors × dimensions table: capability, and per dimension position and salience, each with its
 // uncertainty (low–high or sd), edited in place; problems the validator finds are shown in the cell.
 import type { Issue } from './api.js';
-import { cellNode, cellPart, cellPath, type Field, type NativeDoc, type Part } from './doc.js';
+import { actorRowIssues, cellNode, cellPart, cellPath, type Field, type NativeDoc, type Part } from './doc.js';
 
+/** What the side panel shows: a number's evidence, or (field 'actor') the actor itself. */
 export interface Selected {
   i: number;
-  field: Field;
+  field: Field | 'actor';
   dim?: string;
 }
 
@@ -15,11 +16,12 @@ interface Props {
   selected: Selected | null;
   onSelect(s: Selected): void;
   onEdit(i: number, field: Field, dim: string | undefined, part: Part, raw: string): void;
+  onAddActor(): void;
 }
 
 const issuesAt = (issues: Issue[], path: string) => issues.filter((x) => x.path === path || x.path?.startsWith(path + '.'));
 
-function Cell({ doc, issues, selected, onSelect, onEdit, i, field, dim }: Props & Selected) {
+function Cell({ doc, issues, selected, onSelect, onEdit, i, field, dim }: Props & Selected & { field: Field }) {
   const node = cellNode(doc, i, field, dim);
   const path = cellPath(i, field, dim);
   const mine = issuesAt(issues, path);
@@ -65,7 +67,7 @@ function Cell({ doc, issues, selected, onSelect, onEdit, i, field, dim }: Props 
 
 export function ActorTable(p: Props) {
   const dims: { id: string; title: string }[] = p.doc.dimensions ?? [];
-  const actors: { id: string; name: string }[] = p.doc.actors ?? [];
+  const actors: { id?: unknown; name?: unknown }[] = p.doc.actors ?? [];
   return (
     <div className="tablewrap">
       <table className="actors">
@@ -88,13 +90,26 @@ export function ActorTable(p: Props) {
         </thead>
         <tbody>
           {actors.map((a, i) => {
-            const rowIssues = p.issues.filter((x) => x.path === `actors[${i}]` || x.path === `actors[${i}].position` || x.path === `actors[${i}].salience` || x.path === `actors[${i}].id` || x.path === `actors[${i}].name`);
+            const rowIssues = actorRowIssues(p.issues, i, dims.map((d) => d.id));
+            const isSel = p.selected?.i === i && p.selected.field === 'actor';
             return (
               <tr key={i}>
-                <th className="actor" title={a.id}>
-                  {a.name}
+                <th
+                  className={`actor${isSel ? ' sel' : ''}${rowIssues.length ? ' bad' : ''}`}
+                  onClick={() => p.onSelect({ i, field: 'actor' })}
+                  tabIndex={0}
+                  onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && p.onSelect({ i, field: 'actor' })}
+                  title="edit this actor: name, id, description, or remove it"
+                >
+                  <div className="name" data-testid={`actors[${i}].name`}>
+                    {String(a.name ?? '')}
+                  </div>
+                  <div className="id small" data-testid={`actors[${i}].id`}>
+                    {String(a.id ?? '')}
+                  </div>
                   {rowIssues.map((x, k) => (
                     <div key={k} className="msg" role="alert">
+                      {x.path && x.path !== `actors[${i}]` ? `${x.path.slice(`actors[${i}]`.length + 1)}: ` : ''}
                       {x.message}
                     </div>
                   ))}
@@ -106,6 +121,12 @@ export function ActorTable(p: Props) {
           })}
         </tbody>
       </table>
+      <div className="tablefoot">
+        <button onClick={p.onAddActor} data-testid="add-actor">
+          + Add actor
+        </button>
+        <span className="small">click an actor's name to edit its name, id and description, or to remove it</span>
+      </div>
     </div>
   );
 }

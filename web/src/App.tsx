@@ -2,12 +2,13 @@
 // and the charts (built by src/report/charts.ts, the same builders as the brief's SVGs).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../src/scenario/types.js';
-import { describeValue, fmt } from '../../src/scenario/describeValue.js';
+import { fmt } from '../../src/scenario/describeValue.js';
 import { effectivePowerChart, forecastsChart, monteCarloChart, tornadoChart, trajectoryChart, whatIfChart } from '../../src/report/charts.js';
 import { ApiError, get, post, postBlob, type EngineInfo, type Issue, type KeyActorsResult, type McSummary, type RunResponse, type ScenarioListItem, type SensitivityResult, type WhatIfResponse } from './api.js';
 import { ActorTable, type Selected } from './ActorTable.js';
 import { EChart } from './EChart.js';
-import { cellEvidence, cellNode, setCell, type Field, type NativeDoc, type Part } from './doc.js';
+import { addActor, addEvidence, removeActor, removeEvidence, setActorText, setCell, setEvidence, type Field, type NativeDoc, type Part } from './doc.js';
+import { SidePanel } from './SidePanel.js';
 
 interface Loaded {
   name: string;
@@ -88,12 +89,14 @@ export function App() {
     }, 200);
   }, []);
 
-  const onEdit = (i: number, field: Field, dim: string | undefined, part: Part, raw: string) => {
-    if (!doc) return;
-    const next = setCell(doc, i, field, dim, part, raw);
+  /** Every edit: the new document, marked unsaved, and checked by the server's schema. */
+  const change = (next: NativeDoc) => {
     setDoc(next);
     setDirty(true);
     validate(next);
+  };
+  const onEdit = (i: number, field: Field, dim: string | undefined, part: Part, raw: string) => {
+    if (doc) change(setCell(doc, i, field, dim, part, raw));
   };
 
   const errorOf = (e: unknown) => {
@@ -212,10 +215,6 @@ export function App() {
     return out;
   }, [s, k, run, mc, ka, sens, whatIf]);
 
-  const selNode = doc && selected ? cellNode(doc, selected.i, selected.field, selected.dim) : undefined;
-  const selActor = doc && selected ? doc.actors?.[selected.i] : undefined;
-  const selDim = s && selected?.dim ? s.dimensions.find((d) => d.id === selected.dim) : undefined;
-  const sources = new Map<string, { title: string; url?: string }>((doc?.sources ?? []).map((x: { id: string; title: string; url?: string }) => [x.id, x]));
   const otherIssues = issues.filter((x) => !/^actors\[\d+\]/.test(x.path ?? ''));
 
   return (
@@ -329,31 +328,32 @@ export function App() {
                 </div>
               )}
               <div className="editor">
-                <ActorTable doc={doc} issues={issues} selected={selected} onSelect={setSelected} onEdit={onEdit} />
-                <aside className="evidence" data-testid="evidence">
-                  <h3>Evidence</h3>
-                  {!selected && <p className="small">Select a number in the table.</p>}
-                  {selected && selActor && (
-                    <>
-                      <p>
-                        <b>{selActor.name}</b> — {selected.field}
-                        {selDim ? ` on “${selDim.title}”` : ''}
-                      </p>
-                      {selDim && typeof (selNode as { value?: unknown })?.value === 'number' && <p className="small">{describeValue(selDim, (selNode as { value: number }).value)}</p>}
-                      {selDim && typeof selNode === 'number' && <p className="small">{describeValue(selDim, selNode)}</p>}
-                      {cellEvidence(selNode).length === 0 && <p className="small">No evidence recorded for this number.</p>}
-                      {cellEvidence(selNode).map((ev, i) => (
-                        <blockquote key={i}>
-                          {ev.quote && <p className="quote">“{ev.quote}”</p>}
-                          {ev.judgement && <p>Analyst judgement: {ev.judgement}</p>}
-                          {ev.source && <p className="small">— {sources.get(ev.source)?.title ?? ev.source}</p>}
-                          {ev.supports && <p className="small">Supports: {ev.supports}</p>}
-                          {ev.confidence && <p className="small">Confidence: {ev.confidence}</p>}
-                        </blockquote>
-                      ))}
-                    </>
-                  )}
-                </aside>
+                <ActorTable
+                  doc={doc}
+                  issues={issues}
+                  selected={selected}
+                  onSelect={setSelected}
+                  onEdit={onEdit}
+                  onAddActor={() => {
+                    const next = addActor(doc);
+                    change(next);
+                    setSelected({ i: next.actors.length - 1, field: 'actor' });
+                  }}
+                />
+                <SidePanel
+                  doc={doc}
+                  scenario={s}
+                  issues={issues}
+                  selected={selected}
+                  onActorText={(i, key, raw) => change(setActorText(doc, i, key, raw))}
+                  onRemoveActor={(i) => {
+                    setSelected(null);
+                    change(removeActor(doc, i));
+                  }}
+                  onAddEvidence={(i, field, dim, kind) => change(addEvidence(doc, i, field, dim, kind))}
+                  onSetEvidence={(i, field, dim, k, key, raw) => change(setEvidence(doc, i, field, dim, k, key, raw))}
+                  onRemoveEvidence={(i, field, dim, k) => change(removeEvidence(doc, i, field, dim, k))}
+                />
               </div>
             </section>
           )}

@@ -51,3 +51,131 @@ export function cellEvidence(node: unknown): Record<string, string>[] {
   if (node && typeof node === 'object' && Array.isArray((node as { evidence?: unknown }).evidence)) return (node as { evidence: Record<string, string>[] }).evidence;
   return [];
 }
+
+/** Fields of an actor edited as text. */
+export type ActorText = 'id' | 'name' | 'description';
+
+/** A copy with an actor's id, name or description set (an empty description removes it). */
+export function setActorText(doc: NativeDoc, i: number, key: ActorText, raw: string): NativeDoc {
+  const next = structuredClone(doc);
+  const a = next.actors[i];
+  if (key === 'description' && raw.trim() === '') delete a.description;
+  else a[key] = raw;
+  // Keep the key order of the native form: id, name, description, then the numbers.
+  if (key === 'description' && a.description !== undefined) {
+    const { id, name, description, ...rest } = a;
+    next.actors[i] = { id, name, description, ...rest };
+  }
+  return next;
+}
+
+/** An id not used by any actor: `actor-1`, `actor-2`, … */
+function freshActorId(doc: NativeDoc): string {
+  const used = new Set((doc.actors ?? []).map((a: { id?: unknown }) => String(a.id)));
+  let n = (doc.actors?.length ?? 0) + 1;
+  while (used.has(`actor-${n}`)) n++;
+  return `actor-${n}`;
+}
+
+const plainValue = (node: unknown): number | undefined =>
+  typeof node === 'number' ? node : node && typeof node === 'object' && typeof (node as { value?: unknown }).value === 'number' ? (node as { value: number }).value : undefined;
+
+/**
+ * A copy with a new actor at the end: a fresh id, a name to replace, the actors' mean capability, the middle of
+ * each scale and salience 0.5 — valid as it stands, to be edited.
+ */
+export function addActor(doc: NativeDoc): NativeDoc {
+  const next = structuredClone(doc);
+  const actors: unknown[] = next.actors ?? [];
+  const caps = actors.map((a) => plainValue((a as { capability?: unknown }).capability)).filter((x): x is number => x !== undefined && x > 0);
+  const mean = caps.length ? caps.reduce((t, x) => t + x, 0) / caps.length : 1;
+  const capability = mean >= 10 ? Math.round(mean) : Math.round(mean * 100) / 100;
+  const dims: { id: string; scale?: { min?: unknown; max?: unknown } }[] = next.dimensions ?? [];
+  const mid = (d: (typeof dims)[number]) => {
+    const lo = Number(d.scale?.min);
+    const hi = Number(d.scale?.max);
+    return Number.isFinite(lo) && Number.isFinite(hi) ? Math.round(((lo + hi) / 2) * 100) / 100 : 0;
+  };
+  const id = freshActorId(next);
+  actors.push({
+    id,
+    name: `New actor ${id.slice(6)}`,
+    capability,
+    position: Object.fromEntries(dims.map((d) => [d.id, mid(d)])),
+    salience: Object.fromEntries(dims.map((d) => [d.id, 0.5])),
+  });
+  next.actors = actors;
+  return next;
+}
+
+/** A copy without actor i. */
+export function removeActor(doc: NativeDoc, i: number): NativeDoc {
+  const next = structuredClone(doc);
+  next.actors.splice(i, 1);
+  return next;
+}
+
+/** Sets a cell's node (a number or an object), collapsing an object that holds only a value to the number. */
+function putNode(doc: NativeDoc, i: number, field: Field, dim: string | undefined, obj: Record<string, unknown>): void {
+  const plain = Object.keys(obj).length === 1 && 'value' in obj;
+  const out = plain ? obj.value : obj;
+  const a = doc.actors[i];
+  if (field === 'capability') a.capability = out;
+  else a[field] = { ...a[field], [dim!]: out };
+}
+
+const asObject = (node: unknown): Record<string, unknown> => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : { value: node });
+
+export type EvidenceKind = 'quote' | 'judgement';
+export type EvidenceKey = 'source' | 'quote' | 'judgement' | 'supports' | 'confidence';
+
+/** A copy with a new, empty evidence item on a cell: a quote (from the first source) or an analyst judgement. */
+export function addEvidence(doc: NativeDoc, i: number, field: Field, dim: string | undefined, kind: EvidenceKind): NativeDoc {
+  const next = structuredClone(doc);
+  const obj = asObject(cellNode(next, i, field, dim));
+  const source: string | undefined = next.sources?.[0]?.id;
+  const item: Record<string, string> = kind === 'quote' ? { ...(source !== undefined ? { source } : {}), quote: '' } : { judgement: '' };
+  obj.evidence = [...(Array.isArray(obj.evidence) ? obj.evidence : []), item];
+  putNode(next, i, field, dim, obj);
+  return next;
+}
+
+/**
+ * A copy with one field of evidence item k set. An empty source, supports or confidence removes the field; an
+ * empty quote or judgement stays (so the validator says what is missing, in place).
+ */
+export function setEvidence(doc: NativeDoc, i: number, field: Field, dim: string | undefined, k: number, key: EvidenceKey, raw: string): NativeDoc {
+  const next = structuredClone(doc);
+  const obj = asObject(cellNode(next, i, field, dim));
+  const list: Record<string, unknown>[] = Array.isArray(obj.evidence) ? [...obj.evidence] : [];
+  if (!list[k]) return doc;
+  const item = { ...list[k] };
+  if (raw === '' && (key === 'source' || key === 'supports' || key === 'confidence')) delete item[key];
+  else item[key] = raw;
+  list[k] = item;
+  obj.evidence = list;
+  putNode(next, i, field, dim, obj);
+  return next;
+}
+
+/** A copy without evidence item k of a cell (a cell left with only its value becomes a plain number). */
+export function removeEvidence(doc: NativeDoc, i: number, field: Field, dim: string | undefined, k: number): NativeDoc {
+  const next = structuredClone(doc);
+  const obj = asObject(cellNode(next, i, field, dim));
+  const list: unknown[] = Array.isArray(obj.evidence) ? obj.evidence.filter((_, j) => j !== k) : [];
+  if (list.length) obj.evidence = list;
+  else delete obj.evidence;
+  putNode(next, i, field, dim, obj);
+  return next;
+}
+
+/** Issues about actor i that belong to no number cell (its id, name, description, missing or unknown fields). */
+export function actorRowIssues<T extends { path?: string }>(issues: T[], i: number, dims: string[]): T[] {
+  const pre = `actors[${i}]`;
+  const cells = [`${pre}.capability`, ...dims.flatMap((d) => [`${pre}.position.${d}`, `${pre}.salience.${d}`])];
+  return issues.filter((x) => {
+    const p = x.path ?? '';
+    if (!(p === pre || p.startsWith(pre + '.') || p.startsWith(pre + '['))) return false;
+    return !cells.some((c) => p === c || p.startsWith(c + '.'));
+  });
+}
