@@ -84,6 +84,23 @@ describe('scenarios', () => {
     expect(ran.scenario.title).toBe('Iraq, edited');
   });
 
+  test('lists the saved versions of a scenario, newest first; unknown names are 404', async () => {
+    const edited = iraq();
+    edited.title = 'Iraq, versions test';
+    await post('/api/scenarios', { scenario: edited });
+    const res = await app.request('/api/scenarios/iraq-2024/versions');
+    expect(res.status).toBe(200);
+    const out = await json(res);
+    const versions = out.versions.map((v: { version: number }) => v.version);
+    expect(versions.length).toBeGreaterThanOrEqual(2);
+    expect(versions).toEqual([...versions].sort((a, b) => b - a));
+    expect(out.versions[0]).toEqual(expect.objectContaining({ title: 'Iraq, versions test', savedAt: expect.any(String) }));
+    const none = await app.request('/api/scenarios/nothing-saved/versions');
+    expect(none.status).toBe(404);
+    expect((await json(none)).issues[0].message).toMatch(/no saved scenario "nothing-saved"/);
+    expect((await createApp({}).request('/api/scenarios/iraq-2024/versions')).status).toBe(404);
+  });
+
   test('an invalid scenario is not saved', async () => {
     const bad = iraq();
     bad.actors = [];
@@ -161,6 +178,32 @@ describe('run and analyses', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script|<link|src="http|url\(http/i);
+  });
+});
+
+describe('saved runs', () => {
+  test('lists the newest runs first and opens one with its scenario and result', async () => {
+    const ran = await json(post('/api/run', { builtin: 'iraq-2024', engine: 'compromise,median', seed: 5 }));
+    const [a, b] = ran.runIds as number[];
+    const list = await json(app.request('/api/runs?limit=5'));
+    expect(list.runs.length).toBeLessThanOrEqual(5);
+    expect(list.runs[0]).toEqual(expect.objectContaining({ id: b, kind: 'run', engine: 'median', scenarioName: 'iraq-2024', seed: 5 }));
+    expect(list.runs[1].id).toBe(a);
+    expect(list.runs[0]).not.toHaveProperty('result');
+    const one = await json(app.request(`/api/runs/${a}`));
+    expect(one.run).toEqual(expect.objectContaining({ id: a, engine: 'compromise', seed: 5 }));
+    expect(one.run.scenario.name).toBe('iraq-2024');
+    expect(one.run.result.forecast.position).toHaveLength(2);
+    expect(one.run.result.scenario.dimensionIds).toEqual(['presence', 'alignment']);
+  });
+
+  test('bad limits and ids are 400, unknown runs 404; without a store the list is empty', async () => {
+    for (const q of ['0', '-1', '2.5', 'x', '100000']) expect((await app.request(`/api/runs?limit=${q}`)).status).toBe(400);
+    for (const id of ['0', '-3', 'abc', '1e3', '99999999999999999999']) expect((await app.request(`/api/runs/${id}`)).status).toBe(400);
+    const missing = await app.request('/api/runs/987654');
+    expect(missing.status).toBe(404);
+    expect((await json(missing)).issues[0].message).toBe('no saved run 987654');
+    expect(await json(createApp({}).request('/api/runs'))).toEqual({ runs: [] });
   });
 });
 

@@ -31,6 +31,12 @@ import { resolveScenario, scenarioInputShape, type ScenarioSource } from './scen
 export interface AppStore extends ScenarioSource {
   saveScenario(name: string, native: object): { name: string; version: number };
   listScenarios(): { name: string; version: number; title?: string; savedAt?: unknown }[];
+  /** Versions of one saved scenario, newest first; optional. */
+  scenarioVersions?(name: string): { version: number; title: string; savedAt: string }[];
+  /** The newest saved runs first (summaries without content); optional. */
+  listRuns?(limit?: number): { id: number; createdAt: string; kind: string; scenarioName: string; engine: string; seed: number | null; version: string }[];
+  /** One saved run with its content; optional. */
+  getRun?(id: number): unknown;
   /** Saves one run (src/store/runStore.ts RunRecord); optional. */
   saveRun?(r: { kind: string; scenarioName: string; scenario: unknown; engine: string; options: unknown; seed?: number | null; result: unknown; timings: Record<string, number>; version: string }): number;
 }
@@ -53,6 +59,9 @@ export interface AppOptions {
   /** Program version, recorded with saved runs. */
   version?: string;
 }
+
+/** Most runs one listing may return. */
+const MAX_RUN_LIST = 500;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -194,6 +203,29 @@ export function createApp(o: AppOptions = {}): Hono {
     if (!r.ok) throw new BadRequest(r.issues, 404);
     const native = source === 'saved' ? o.store!.getScenario(name, version) : toNative(r.value);
     return c.json({ name, source, version, native, scenario: r.value, warnings: r.warnings });
+  });
+
+  app.get('/api/scenarios/:name/versions', (c) => {
+    const name = c.req.param('name');
+    const versions = o.store?.scenarioVersions?.(name) ?? [];
+    if (!versions.length) throw new BadRequest([{ path: 'name', message: `no saved scenario "${name}"` }], 404);
+    return c.json({ name, versions });
+  });
+
+  app.get('/api/runs', (c) => {
+    const l = c.req.query('limit');
+    const limit = l === undefined ? 50 : Number(l);
+    if (!(Number.isInteger(limit) && limit >= 1 && limit <= MAX_RUN_LIST)) throw new BadRequest([{ path: 'limit', message: `limit must be a whole number from 1 to ${MAX_RUN_LIST} (got "${l}")` }]);
+    return c.json({ runs: o.store?.listRuns?.(limit) ?? [] });
+  });
+
+  app.get('/api/runs/:id', (c) => {
+    const raw = c.req.param('id');
+    const id = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+    if (!(Number.isSafeInteger(id) && id > 0)) throw new BadRequest([{ path: 'id', message: `a run id is a positive whole number (got "${raw}")` }]);
+    const run = o.store?.getRun?.(id);
+    if (!run) throw new BadRequest([{ path: 'id', message: `no saved run ${id}` }], 404);
+    return c.json({ run });
   });
 
   app.post('/api/validate', async (c) => {

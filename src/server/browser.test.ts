@@ -153,4 +153,33 @@ describe.skipIf(!hasChromium)('workbench in a browser', () => {
     await expect.poll(() => rows.count()).toBe(n);
     expect(errors).toEqual([]);
   }, 60_000);
+
+  test('save two versions and reopen the first; list saved runs and open one', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const cap = page.getByTestId('actors[1].capability.value');
+    await page.getByTestId('save').click();
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 10_000 }).toMatch(/saved iraq-2024 as version 1/);
+    const v1 = await cap.inputValue();
+    await cap.fill('33');
+    await expect.poll(() => page.getByTestId('save').isDisabled(), { timeout: 10_000 }).toBe(false);
+    await page.getByTestId('save').click();
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 10_000 }).toMatch(/as version 2/);
+    await expect.poll(() => page.getByTestId('version').locator('option').count(), { timeout: 10_000 }).toBe(2);
+    await page.getByTestId('version').selectOption('1');
+    await expect.poll(() => cap.inputValue(), { timeout: 10_000 }).toBe(v1);
+    expect(await page.getByTestId('version').inputValue()).toBe('1');
+
+    // The runs of the first test are in the store: view the newest and open its scenario.
+    const first = page.getByTestId('run-list').locator('li button').first();
+    await first.waitFor({ timeout: 10_000 });
+    expect(await first.textContent()).toMatch(/^#\d+ (compromise|median|eum|smp)/);
+    await first.click();
+    await page.getByTestId('run-view').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('run-view-forecast-0').textContent()).toMatch(/\d.*(between|≈)/);
+    await page.getByTestId('open-run-scenario').click();
+    await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/opened the scenario of saved run #\d+/);
+    await page.getByTestId('forecasts').waitFor({ timeout: 10_000 });
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -2,18 +2,21 @@
 // and the charts (built by src/report/charts.ts, the same builders as the brief's SVGs).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../src/scenario/types.js';
-import { fmt } from '../../src/scenario/describeValue.js';
+import { describeValue, fmt } from '../../src/scenario/describeValue.js';
 import { effectivePowerChart, forecastsChart, monteCarloChart, tornadoChart, trajectoryChart, whatIfChart } from '../../src/report/charts.js';
-import { ApiError, get, post, postBlob, type EngineInfo, type Issue, type KeyActorsResult, type McSummary, type RunResponse, type ScenarioListItem, type SensitivityResult, type WhatIfResponse } from './api.js';
+import { ApiError, get, post, postBlob, type EngineInfo, type Issue, type KeyActorsResult, type McSummary, type RunResponse, type SavedRun, type SavedRunSummary, type ScenarioListItem, type ScenarioVersion, type SensitivityResult, type WhatIfResponse } from './api.js';
 import { ActorTable, type Selected } from './ActorTable.js';
 import { EChart } from './EChart.js';
 import { addActor, addEvidence, removeActor, removeEvidence, setActorText, setCell, setEvidence, type Field, type NativeDoc, type Part } from './doc.js';
 import { SidePanel } from './SidePanel.js';
+import { RunList, RunView, when } from './Runs.js';
 
 interface Loaded {
   name: string;
-  source: 'builtin' | 'saved';
+  /** Where the document in the editor came from: a built-in, a saved version, a saved run's scenario, or pasted text. */
+  source: 'builtin' | 'saved' | 'run' | 'text';
   version?: number;
+  runId?: number;
 }
 
 /** Parses "key=value, key=value" into engine options. */
@@ -49,17 +52,21 @@ export function App() {
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<{ text: string; error?: boolean; issues?: Issue[] } | null>(null);
   const validateTimer = useRef<number | undefined>(undefined);
+  const [versions, setVersions] = useState<ScenarioVersion[]>([]);
+  const [savedRuns, setSavedRuns] = useState<SavedRunSummary[]>([]);
+  const [viewed, setViewed] = useState<{ run: SavedRun; scenario: Scenario | null } | null>(null);
 
   const refreshList = useCallback(() => get<{ scenarios: ScenarioListItem[] }>('/api/scenarios').then((r) => setList(r.scenarios)), []);
+  const refreshRuns = useCallback(() => get<{ runs: SavedRunSummary[] }>('/api/runs?limit=20').then((r) => setSavedRuns(r.runs)), []);
 
-  const open = useCallback(async (item: Loaded) => {
-    const q = item.source === 'saved' ? `?source=saved${item.version ? `&version=${item.version}` : ''}` : '?source=builtin';
-    const r = await get<{ native: NativeDoc; scenario: Scenario; version?: number }>(`/api/scenarios/${encodeURIComponent(item.name)}${q}`);
-    setLoaded({ ...item, version: r.version ?? item.version });
-    setDoc(r.native);
-    setScenario(r.scenario);
-    setIssues([]);
-    setDirty(false);
+  /** Puts a document in the editor and clears the results of the previous one. */
+  const load = useCallback((item: Loaded, native: NativeDoc, parsed: Scenario | null, found: Issue[], isDirty: boolean) => {
+    window.clearTimeout(validateTimer.current);
+    setLoaded(item);
+    setDoc(native);
+    setScenario(parsed);
+    setIssues(found);
+    setDirty(isDirty);
     setSelected(null);
     setRun(null);
     setMc(null);
@@ -70,11 +77,26 @@ export function App() {
     setDimK(0);
   }, []);
 
+  const open = useCallback(async (item: Loaded) => {
+    const q = item.source === 'saved' ? `?source=saved${item.version ? `&version=${item.version}` : ''}` : '?source=builtin';
+    const r = await get<{ native: NativeDoc; scenario: Scenario; version?: number }>(`/api/scenarios/${encodeURIComponent(item.name)}${q}`);
+    load({ ...item, version: r.version ?? item.version }, r.native, r.scenario, [], false);
+  }, []);
+
   useEffect(() => {
     refreshList().catch((e) => setStatus({ text: String(e.message), error: true }));
+    refreshRuns().catch(() => setSavedRuns([]));
     get<{ engines: EngineInfo[] }>('/api/engines').then((r) => setEngines(r.engines));
     open({ name: 'iraq-2024', source: 'builtin' }).catch((e) => setStatus({ text: `cannot open the Iraq case: ${e.message}`, error: true }));
-  }, [refreshList, open]);
+  }, [refreshList, refreshRuns, open]);
+
+  // The versions of a saved scenario, for the picker beside its title.
+  useEffect(() => {
+    if (loaded?.source !== 'saved') return setVersions([]);
+    get<{ versions: ScenarioVersion[] }>(`/api/scenarios/${encodeURIComponent(loaded.name)}/versions`)
+      .then((r) => setVersions(r.versions))
+      .catch(() => setVersions([]));
+  }, [loaded?.source, loaded?.name, loaded?.version]);
 
   const validate = useCallback((next: NativeDoc) => {
     window.clearTimeout(validateTimer.current);
@@ -123,6 +145,7 @@ export function App() {
       const r = await post<RunResponse>('/api/run', { ...body(), engine, options: parseOptions(optionsText), seed: Number(seed) || 0 });
       setRun(r);
       setScenario(r.scenario);
+      refreshRuns().catch(() => undefined);
       setStatus({ text: `ran ${r.results.map((x) => x.engine).join(', ')}${r.warnings.length ? ' — ' + r.warnings.map((w) => w.message).join('; ') : ''}` });
     });
   const doMc = () =>
@@ -147,6 +170,25 @@ export function App() {
       setWhatIf(r);
       setStatus({ text: `what-if: ${shocks.join(', ')}${r.warnings.length ? ' — ' + r.warnings.join('; ') : ''}` });
     });
+  const viewRun = (id: number) =>
+    act('view', async () => {
+      const r = await get<{ run: SavedRun }>(`/api/runs/${id}`);
+      const v = await post<{ ok: boolean; scenario?: Scenario }>('/api/validate', { scenario: r.run.scenario }).catch(() => ({ ok: false, scenario: undefined }));
+      setViewed({ run: r.run, scenario: v.scenario ?? null });
+    });
+  /** Loads a saved run's scenario into the editor; a forecast run also fills the forecasts and charts. */
+  const openRunScenario = () => {
+    if (!viewed) return;
+    const { run: saved, scenario: parsed } = viewed;
+    load({ name: saved.scenarioName, source: 'run', runId: saved.id }, saved.scenario, parsed, [], true);
+    const res = saved.result as RunResponse['results'][number] | undefined;
+    if (parsed && saved.kind === 'run' && res && Array.isArray(res.rounds) && Array.isArray(res.forecast?.position)) {
+      const described = parsed.dimensions.map((d, k) => describeValue(d, res.forecast.position[k]));
+      setRun({ scenario: parsed, warnings: [], results: [{ ...res, described }] });
+    }
+    if (!parsed) validate(saved.scenario);
+    setStatus({ text: `opened the scenario of saved run #${saved.id} (${saved.scenarioName}); Save stores it as a new version` });
+  };
   const doSave = () =>
     act('save', async () => {
       const r = await post<{ name: string; version: number }>('/api/scenarios', body());
@@ -296,6 +338,7 @@ export function App() {
               </button>
             </>
           )}
+          <RunList runs={savedRuns} current={viewed?.run.id} onView={viewRun} onRefresh={() => refreshRuns().catch(errorOf)} />
         </nav>
         <main>
           {status && (
@@ -309,11 +352,34 @@ export function App() {
               ))}
             </div>
           )}
+          {viewed && <RunView run={viewed.run} scenario={viewed.scenario} onOpen={openRunScenario} onClose={() => setViewed(null)} />}
           {doc && (
             <section>
               <h2 className="title">{String(doc.title ?? doc.name)}</h2>
               <p className="small">
-                {loaded?.source === 'saved' ? `saved version ${loaded.version}` : 'built-in'}
+                {loaded?.source === 'saved' && (
+                  <>
+                    saved version{' '}
+                    <select
+                      className="versions"
+                      value={loaded.version ?? ''}
+                      onChange={(e) => open({ name: loaded.name, source: 'saved', version: Number(e.target.value) }).catch(errorOf)}
+                      data-testid="version"
+                      aria-label="saved version"
+                    >
+                      {(versions.length ? versions : [{ version: loaded.version ?? 1, title: '', savedAt: '' }]).map((v) => (
+                        <option key={v.version} value={v.version}>
+                          v{v.version}
+                          {v.savedAt ? ` — ${when(v.savedAt)}` : ''}
+                          {v.title && v.title !== doc.title ? ` — ${v.title}` : ''}
+                        </option>
+                      ))}
+                    </select>
+                  </>
+                )}
+                {loaded?.source === 'builtin' && 'built-in'}
+                {loaded?.source === 'run' && `the scenario of saved run #${loaded.runId} (not saved as a scenario)`}
+                {loaded?.source === 'text' && 'loaded from text (not saved yet)'}
                 {doc.date ? ` · as of ${doc.date}` : ''} · click a number to see its evidence; ranges are low–high (or ± sd) for Monte Carlo
               </p>
               {otherIssues.length > 0 && (

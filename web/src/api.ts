@@ -118,3 +118,27 @@ export interface WhatIfResponse {
   rows: { engine: string; base: number[]; shocked: number[]; diff: number[] }[];
   warnings: string[];
 }
+
+export interface ScenarioVersion {
+  version: number;
+  title: string;
+  savedAt: string;
+}
+
+export interface SavedRunSummary {
+  id: number;
+  createdAt: string;
+  kind: string;
+  scenarioName: string;
+  scenarioHash: string;
+  engine: string;
+  seed: number | null;
+  version: string;
+}
+
+export interface SavedRun extends SavedRunSummary {
+  scenario: Record<string, unknown>;
+  options: unknown;
+  result: unknown;
+  timings: Record<string, number>;
+}
