@@ -5,7 +5,7 @@
 import type { RunResult } from '../engines/types.js';
 import type { Engine } from '../engines/types.js';
 import { selectEngines, runEngines } from '../engines/select.js';
-import { whatIf } from '../analysis/whatIf.js';
+import { replaySequence, whatIf } from '../analysis/whatIf.js';
 import { runMonteCarlo } from '../analysis/montecarlo.js';
 import { keyActors } from '../analysis/keyActors.js';
 import { sensitivity } from '../analysis/sensitivity.js';
@@ -43,7 +43,31 @@ export interface BriefData {
   keyActors?: KeyActorsResult;
   sensitivity?: SensitivityResult;
   shocks: { shock: Shock; rows: { engine: string; base: number[]; shocked: number[]; diff: number[] }[]; warnings: string[] }[];
+  /** The shocks replayed cumulatively in date order (undated last), each engine's forecast after each. */
+  sequence?: ReplayState[];
   warnings: string[];
+}
+
+/** One state of the replayed sequence: the base case (no shock) or the state after a shock. */
+export interface ReplayState {
+  /** `base case`, or the shock's date and title. */
+  label: string;
+  shock?: { id: string; title: string; date?: string };
+  forecasts: { engine: string; position: number[] }[];
+}
+
+/** The shocks of `s` replayed in date order by the chosen engines, with each shock's title and date. */
+export function replayStates(s: Scenario, engine: string, sets: Record<string, string>): Result<ReplayState[]> {
+  const r = replaySequence(s, engine, sets);
+  if (!r.ok) return r;
+  return ok(
+    r.value.states.map((st, i) => {
+      if (i === 0) return { label: 'base case', forecasts: st.forecasts };
+      const sh = s.shocks.find((x) => x.id === st.label);
+      const shock = { id: st.label, title: sh?.title ?? st.label, ...(st.date ? { date: st.date } : {}) };
+      return { label: `${st.date ? st.date + ' ' : ''}${shock.title}`, shock, forecasts: st.forecasts };
+    }),
+  );
 }
 
 /** The chosen options that an engine knows, as `key=value` strings. */
@@ -79,6 +103,12 @@ export async function buildBrief(s: Scenario, o: BriefOptions = {}): Promise<Res
     const r = whatIf(s, { engine: names.join(','), sets, shocks: [shock.id] });
     return r.ok ? { shock, rows: r.value.rows, warnings: r.value.warnings } : { shock, rows: [], warnings: r.issues.map((i) => i.message) };
   });
+  let sequence: ReplayState[] | undefined;
+  if (s.shocks.length > 1) {
+    const r = replayStates(s, names.join(','), sets);
+    if (r.ok) sequence = r.value;
+    else warnings.push(...r.issues.map((i) => `shock sequence: ${i.message}`));
+  }
   return ok({
     scenario: s,
     generated: o.generated ?? new Date().toISOString().slice(0, 10),
@@ -89,6 +119,7 @@ export async function buildBrief(s: Scenario, o: BriefOptions = {}): Promise<Res
     keyActors: ka.value,
     sensitivity: se.value,
     shocks,
+    sequence,
     warnings,
   });
 }

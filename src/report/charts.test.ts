@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
-import { effectivePowerChart, forecastsChart, scaleAxis, scaleTicks, signed, tornadoChart, trajectoryChart, wrap } from './charts.js';
+import { effectivePowerChart, forecastsChart, replayChart, scaleAxis, scaleTicks, signed, tornadoChart, trajectoryChart, wrap } from './charts.js';
 import { renderSvg } from './svg.js';
 
 const load = (): Scenario => {
@@ -48,6 +48,7 @@ describe('chart builders', () => {
       forecastsChart(s, [run], 0),
       effectivePowerChart(s, 0),
       tornadoChart(s, 0, { title: 't', base: 48, rows: [{ label: 'a', low: 40, high: 52, extra: 47 }], lowName: 'low', highName: 'high', extraName: 'without' }),
+      replayChart(s, [{ label: 'base case', forecasts: [{ engine: 'x', position: [48] }] }, { label: '2024-03 A general strike', forecasts: [{ engine: 'x', position: [55] }] }], 0),
     ];
     for (const c of charts) {
       expect((c.option.title as { text: string }).text).toBe(c.title);
@@ -57,6 +58,20 @@ describe('chart builders', () => {
       expect(svg).toContain(c.title.replace(/&/g, '&amp;'));
     }
     expect(renderSvg(forecastsChart(s, [run], 0))).toContain('moderate tax');
+  });
+
+  test('the replay chart draws one line per engine across the states, in order', () => {
+    const s = load();
+    const states = [
+      { label: 'base case', forecasts: [{ engine: 'a', position: [40] }, { engine: 'b', position: [50] }] },
+      { label: '2024-03 A general strike', forecasts: [{ engine: 'a', position: [45] }, { engine: 'b', position: [52.123] }] },
+      { label: '2024-06 A recession', forecasts: [{ engine: 'a', position: [47] }, { engine: 'b', position: [60] }] },
+    ];
+    const c = replayChart(s, states, 0);
+    const series = c.option.series as { name: string; data: number[] }[];
+    expect(series.map((x) => x.name)).toEqual(['a', 'b']);
+    expect(series[1].data).toEqual([50, 52.12, 60]);
+    expect((c.option.xAxis as { data: string[] }).data).toEqual(['base case', '2024-03 A general\nstrike', '2024-06 A\nrecession']);
   });
 
   test('signed differences', () => {

@@ -360,6 +360,46 @@ export function whatIfChart(s: Scenario, rows: { engine: string; base: number[];
   };
 }
 
+/** One state of a replayed shock sequence: its label (date and title) and each engine's forecast. */
+export interface ReplayStateLike {
+  label: string;
+  forecasts: { engine: string; position: number[] }[];
+}
+
+/**
+ * The shocks replayed in date order: each engine's forecast on one dimension at the base case and after each
+ * shock (cumulatively), as one line per engine across the sequence.
+ */
+export function replayChart(s: Scenario, states: ReplayStateLike[], k: number): Chart {
+  const dim = s.dimensions[k];
+  const engines = states[0]?.forecasts.map((f) => f.engine) ?? [];
+  const title = `${dim.title}: the shocks replayed in date order`;
+  const series: ChartOption[] = engines.map((e, j) => ({
+    name: e,
+    type: 'line',
+    data: states.map((st) => round2(st.forecasts.find((f) => f.engine === e)?.position[k])),
+    symbolSize: 7,
+    lineStyle: { width: 2 },
+    itemStyle: { color: colorOf(j) },
+    label: { show: j === 0 || engines.length <= 2, position: 'top', fontSize: 10, formatter: (p: { value: number }) => fmt(p.value, 1) },
+  }));
+  return {
+    title,
+    height: 400,
+    option: {
+      textStyle: FONT,
+      animation: false,
+      title: TITLE(title, 'each engine\'s forecast at the base case and after each shock, applied one after another'),
+      tooltip: { trigger: 'axis' },
+      legend: { top: 48, right: 16, data: engines },
+      grid: { left: 190, right: 40, top: 84, bottom: 70 },
+      xAxis: { type: 'category', data: states.map((st) => wrap(st.label, 18)), boundaryGap: true, axisLabel: { fontSize: 10, interval: 0, lineHeight: 12 } },
+      yAxis: { ...scaleAxis(dim, { wrapWidth: 28 }), name: '' },
+      series,
+    },
+  };
+}
+
 /** `+1.5` / `−0.3` style difference. */
 export function signed(x: number): string {
   if (!Number.isFinite(x)) return String(x);

@@ -59,6 +59,19 @@ describe('the brief', () => {
     expect(html).toContain('<li id="c1">');
   });
 
+  test('replays the shocks in date order, each on top of the ones before', async () => {
+    const html = await fixtureBrief();
+    const at = html.indexOf('<h2>The shocks in sequence</h2>');
+    expect(at).toBeGreaterThan(html.indexOf('<h2>What if</h2>'));
+    const section = html.slice(at, html.indexOf('<h2>How the bargaining moves</h2>'));
+    // The strike (2024-03) is listed after the recession (2024-06) in the file, but replayed first.
+    expect(section.indexOf('A general strike')).toBeGreaterThan(0);
+    expect(section.indexOf('A general strike')).toBeLessThan(section.indexOf('A recession'));
+    expect(section).toMatch(/<td><i>base case<\/i><\/td>/);
+    expect(section).toContain('Tax rate: the shocks replayed in date order');
+    expect(section.match(/<tr><td>2024-0[36]<\/td>/g)).toHaveLength(2);
+  });
+
   test('esc escapes markup and quotes', () => {
     expect(esc(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });

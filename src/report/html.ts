@@ -5,7 +5,7 @@
  */
 import type { Evidence, Scenario, UncertainNumber } from '../scenario/types.js';
 import { describeValue, fmt } from '../scenario/describeValue.js';
-import { effectivePowerChart, forecastsChart, monteCarloChart, signed, tornadoChart, trajectoryChart, whatIfChart } from './charts.js';
+import { effectivePowerChart, forecastsChart, monteCarloChart, replayChart, signed, tornadoChart, trajectoryChart, whatIfChart } from './charts.js';
 import { renderSvg } from './svg.js';
 import type { BriefData } from './brief.js';
 
@@ -163,6 +163,30 @@ export function renderBrief(d: BriefData): string {
       }
       for (const w of warnings) out.push(`<p class="warn small">${esc(w)}</p>`);
     }
+  }
+
+  // The shocks one after another.
+  if (d.sequence && d.sequence.length > 1) {
+    const seq = d.sequence;
+    const engines = seq[0].forecasts.map((f) => f.engine);
+    out.push(`<h2>The shocks in sequence</h2>`);
+    out.push(
+      `<p>The shocks above applied one after another in date order${seq.some((st) => st.shock && !st.shock.date) ? ' (undated ones last)' : ''}, each on top of the ones before: every engine's forecast at the base case and after each shock, with the change from the base case.</p>`,
+    );
+    s.dimensions.forEach((dim, k) => {
+      out.push(`<h3>${esc(dim.title)}</h3>`);
+      out.push(`<table><thead><tr><th>Date</th><th>After</th>${engines.map((e) => `<th>${esc(e)}</th>`).join('')}</tr></thead><tbody>`);
+      for (const st of seq) {
+        const cells = engines.map((e, j) => {
+          const x = st.forecasts[j]?.position[k];
+          const base = seq[0].forecasts[j]?.position[k];
+          return `<td class="num">${esc(fmt(x))}${st.shock ? ` <span class="unc">(${esc(signed(x - base))})</span>` : ''}</td>`;
+        });
+        out.push(`<tr><td>${esc(st.shock?.date ?? '')}</td><td>${st.shock ? esc(st.shock.title) : '<i>base case</i>'}</td>${cells.join('')}</tr>`);
+      }
+      out.push(`</tbody></table>`);
+      out.push(figure(renderSvg(replayChart(s, seq, k))));
+    });
   }
 
   // Dynamics and the weight of the contest.

@@ -160,6 +160,34 @@ describe('run and analyses', () => {
     expect((await json(post('/api/whatif', { builtin: 'iraq-2024', changes: ['nobody.capability=3'] }))).issues[0].message).toMatch(/unknown actor/);
   });
 
+  test('replays the shocks in date order, each engine after each shock', async () => {
+    const res = await post('/api/replay', { builtin: 'iraq-2024', engine: 'compromise,median' });
+    expect(res.status).toBe(200);
+    const out = await json(res);
+    const n = iraq().shocks.length;
+    expect(out.states).toHaveLength(n + 1);
+    expect(out.states[0]).toEqual(expect.objectContaining({ label: 'base case' }));
+    expect(out.states[0].forecasts.map((f: { engine: string }) => f.engine)).toEqual(['compromise', 'median']);
+    const dates = out.states.slice(1).map((st: { shock: { date: string } }) => st.shock.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(out.states[1].shock.title).toBeTruthy();
+    expect(out.states[1].label).toBe(`${out.states[1].shock.date} ${out.states[1].shock.title}`);
+    // The base state is the base case's forecast.
+    const base = await json(post('/api/run', { builtin: 'iraq-2024', engine: 'compromise' }));
+    expect(out.states[0].forecasts[0].position).toEqual(base.results[0].forecast.position);
+  });
+
+  test('replay: bad engines, unknown fields and scenarios without shocks are 400', async () => {
+    expect((await json(post('/api/replay', { builtin: 'iraq-2024', engine: 'nope' }))).issues[0].message).toMatch(/unknown engine "nope"/);
+    expect((await json(post('/api/replay', { builtin: 'iraq-2024', shocks: ['x'] }))).issues[0]).toEqual({ path: 'shocks', message: 'unknown field "shocks"' });
+    const noShocks = iraq();
+    delete noShocks.shocks;
+    const res = await post('/api/replay', { scenario: noShocks });
+    expect(res.status).toBe(400);
+    expect((await json(res)).issues[0].message).toMatch(/has no shocks to replay/);
+    expect((await post('/api/replay', {})).status).toBe(400);
+  });
+
   test('key actors and sensitivity are ranked', async () => {
     const ka = await json(post('/api/keyactors', { builtin: 'iraq-2024', engine: 'compromise' }));
     const inf = ka.result.actors.map((a: { influence: number }) => a.influence);

@@ -23,7 +23,8 @@ import { describeValue } from '../scenario/describeValue.js';
 import { formatPath, type Issue, type Result } from '../scenario/issues.js';
 import type { Scenario } from '../scenario/types.js';
 import { toContract } from '../cli/contract.js';
-import { buildBrief, setsFor } from '../report/brief.js';
+import { buildBrief, replayStates, setsFor } from '../report/brief.js';
+import { shockSequence } from '../analysis/shocks.js';
 import { renderBrief } from '../report/html.js';
 import { resolveScenario, scenarioInputShape, type ScenarioSource } from './scenarioInput.js';
 
@@ -80,6 +81,7 @@ const bodies = {
     shocks: z.array(z.string().max(200)).max(100).optional(),
     changes: z.array(z.string().max(300)).max(200).optional(),
   }),
+  replay: z.strictObject({ ...scenarioInputShape, engine: z.string().max(200).optional(), options: optionsShape }),
   keyactors: z.strictObject({ ...scenarioInputShape, engine: z.string().max(100).optional(), options: optionsShape, shift: z.number().min(0).max(1).optional() }),
   sensitivity: z.strictObject({ ...scenarioInputShape, engine: z.string().max(100).optional(), options: optionsShape }),
   brief: z.strictObject({
@@ -278,6 +280,15 @@ export function createApp(o: AppOptions = {}): Hono {
     const { value: s } = unwrap(resolveScenario(body, o.store));
     const r = unwrap(whatIf(s, { engine: body.engine ?? 'all', sets: toSets(body.options), shocks: body.shocks ?? [], changes: body.changes ?? [] })).value;
     return c.json({ scenario: s, shocks: r.shocks, changes: r.changes, rows: r.rows, warnings: r.warnings });
+  });
+
+  app.post('/api/replay', async (c) => {
+    const body = await readBody(c, bodies.replay);
+    const { value: s } = unwrap(resolveScenario(body, o.store));
+    if (!s.shocks.length) throw new BadRequest([{ path: 'shocks', message: `scenario "${s.name}" has no shocks to replay` }]);
+    const states = unwrap(replayStates(s, body.engine ?? 'all', toSets(body.options))).value;
+    const warnings = shockSequence(s).flatMap((x) => x.warnings.map((w) => `${x.shock.id}: ${w}`));
+    return c.json({ scenario: s, states, warnings });
   });
 
   app.post('/api/keyactors', async (c) => {

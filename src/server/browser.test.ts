@@ -1,7 +1,8 @@
 // Browser test of the workbench: the real server (`fulcrum serve` internals) on 127.0.0.1 and a free port,
 // driven by playwright-core with Debian's /usr/bin/chromium (never a downloaded browser). Open the Iraq case,
-// break and fix an actor's position (error shown in place), run, see the forecast and its chart change, and
-// export a brief. A screenshot goes to test-results/ (FULCRUM_DOCS_SCREENSHOT=1 also writes docs/screenshot.png).
+// break and fix an actor's position (error shown in place), run, see the forecast and its chart change, replay
+// the shocks, and export a brief; add an actor and evidence; save versions; open a saved run. A screenshot of
+// the case as shipped goes to test-results/ (FULCRUM_DOCS_SCREENSHOT=1 also writes docs/screenshot.png).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -97,10 +98,14 @@ describe.skipIf(!hasChromium)('workbench in a browser', () => {
     await page.getByTestId('run-whatif').click();
     await page.getByTestId('chart-whatif').waitFor({ timeout: 20_000 });
 
-    mkdirSync(join(root, 'test-results'), { recursive: true });
-    await page.screenshot({ path: join(root, 'test-results', 'workbench.png'), fullPage: true });
-    if (process.env.FULCRUM_DOCS_SCREENSHOT === '1')
-      await page.screenshot({ path: join(root, 'docs', 'screenshot.png'), fullPage: true, clip: { x: 0, y: 0, width: 1400, height: 1900 } });
+    // The dated shocks replayed in order: a table and a chart of every engine after each shock.
+    await page.getByTestId('run-replay').click();
+    await page.getByTestId('chart-replay').waitFor({ timeout: 20_000 });
+    const replayRows = page.getByTestId('replay-table').locator('tbody tr');
+    expect(await replayRows.count()).toBe(5);
+    expect(await replayRows.nth(0).textContent()).toMatch(/base case/);
+    expect(await replayRows.nth(1).textContent()).toMatch(/^2024-08/);
+    expect(await page.getByTestId('chart-replay').innerHTML()).toContain('the shocks replayed in date order');
 
     // Export the brief of the edited scenario.
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('export-brief').click()]);
@@ -181,5 +186,23 @@ describe.skipIf(!hasChromium)('workbench in a browser', () => {
     await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/opened the scenario of saved run #\d+/);
     await page.getByTestId('forecasts').waitFor({ timeout: 10_000 });
     expect(errors).toEqual([]);
+  }, 60_000);
+
+  test('screenshot of the Iraq case as shipped: forecasts, replayed shocks and charts', async () => {
+    await page.goto(server.url);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('actors[0].position.presence.value').inputValue(), { timeout: 15_000 }).toBe('70');
+    await page.getByTestId('run').click();
+    await page.getByTestId('forecast-compromise-presence').waitFor({ timeout: 20_000 });
+    await page.getByTestId('mc-runs').fill('1000');
+    await page.getByTestId('run-mc').click();
+    await page.getByTestId('chart-montecarlo').waitFor({ timeout: 20_000 });
+    await page.getByTestId('run-replay').click();
+    await page.getByTestId('chart-replay').waitFor({ timeout: 20_000 });
+    await page.getByTestId('actors[3].position.presence.value').click();
+    mkdirSync(join(root, 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(root, 'test-results', 'workbench.png'), fullPage: true });
+    if (process.env.FULCRUM_DOCS_SCREENSHOT === '1')
+      await page.screenshot({ path: join(root, 'docs', 'screenshot.png'), fullPage: true, clip: { x: 0, y: 0, width: 1400, height: 1900 } });
   }, 60_000);
 });

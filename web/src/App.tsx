@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../src/scenario/types.js';
 import { describeValue, fmt } from '../../src/scenario/describeValue.js';
-import { effectivePowerChart, forecastsChart, monteCarloChart, tornadoChart, trajectoryChart, whatIfChart } from '../../src/report/charts.js';
-import { ApiError, get, post, postBlob, type EngineInfo, type Issue, type KeyActorsResult, type McSummary, type RunResponse, type SavedRun, type SavedRunSummary, type ScenarioListItem, type ScenarioVersion, type SensitivityResult, type WhatIfResponse } from './api.js';
+import { effectivePowerChart, forecastsChart, monteCarloChart, replayChart, signed, tornadoChart, trajectoryChart, whatIfChart } from '../../src/report/charts.js';
+import { ApiError, get, post, postBlob, type EngineInfo, type Issue, type KeyActorsResult, type McSummary, type ReplayResponse, type RunResponse, type SavedRun, type SavedRunSummary, type ScenarioListItem, type ScenarioVersion, type SensitivityResult, type WhatIfResponse } from './api.js';
 import { ActorTable, type Selected } from './ActorTable.js';
 import { EChart } from './EChart.js';
 import { addActor, addEvidence, removeActor, removeEvidence, setActorText, setCell, setEvidence, type Field, type NativeDoc, type Part } from './doc.js';
@@ -49,6 +49,7 @@ export function App() {
   const [ka, setKa] = useState<KeyActorsResult | null>(null);
   const [sens, setSens] = useState<SensitivityResult | null>(null);
   const [whatIf, setWhatIf] = useState<WhatIfResponse | null>(null);
+  const [replay, setReplay] = useState<ReplayResponse | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<{ text: string; error?: boolean; issues?: Issue[] } | null>(null);
   const validateTimer = useRef<number | undefined>(undefined);
@@ -73,6 +74,7 @@ export function App() {
     setKa(null);
     setSens(null);
     setWhatIf(null);
+    setReplay(null);
     setShocks([]);
     setDimK(0);
   }, []);
@@ -170,6 +172,13 @@ export function App() {
       setWhatIf(r);
       setStatus({ text: `what-if: ${shocks.join(', ')}${r.warnings.length ? ' — ' + r.warnings.join('; ') : ''}` });
     });
+  const doReplay = () =>
+    act('replay', async () => {
+      const r = await post<ReplayResponse & { scenario: Scenario }>('/api/replay', { ...body(), engine, options: parseOptions(optionsText) });
+      setReplay(r);
+      setScenario(r.scenario);
+      setStatus({ text: `replayed ${r.states.length - 1} shock(s) in date order${r.warnings.length ? ' — ' + r.warnings.join('; ') : ''}` });
+    });
   const viewRun = (id: number) =>
     act('view', async () => {
       const r = await get<{ run: SavedRun }>(`/api/runs/${id}`);
@@ -253,9 +262,10 @@ export function App() {
           highName: 'at the high end',
         }),
       });
+    if (replay && replay.states.length > 1) out.push({ id: 'replay', chart: replayChart(s, replay.states, k) });
     if (whatIf) out.push({ id: 'whatif', chart: whatIfChart(s, whatIf.rows, k, { label: whatIf.shocks.map((id) => s.shocks.find((x) => x.id === id)?.title ?? id).join(' + ') }) });
     return out;
-  }, [s, k, run, mc, ka, sens, whatIf]);
+  }, [s, k, run, mc, ka, sens, whatIf, replay]);
 
   const otherIssues = issues.filter((x) => !/^actors\[\d+\]/.test(x.path ?? ''));
 
@@ -335,6 +345,9 @@ export function App() {
               ))}
               <button onClick={doWhatIf} disabled={!doc || busy !== null || shocks.length === 0 || issues.length > 0} data-testid="run-whatif">
                 {busy === 'whatif' ? 'Working…' : 'Compare with base'}
+              </button>
+              <button onClick={doReplay} disabled={!doc || busy !== null || issues.length > 0} data-testid="run-replay" title="apply the shocks one after another in date order (undated last) and forecast after each">
+                {busy === 'replay' ? 'Working…' : 'Replay all in date order'}
               </button>
             </>
           )}
@@ -450,6 +463,13 @@ export function App() {
               </table>
             </section>
           )}
+          {replay && s && replay.states.length > 1 && (
+            <section>
+              <h2>The shocks in sequence</h2>
+              <p className="small">Each shock applied on top of the ones before, in date order (undated last); in brackets the change from the base case.</p>
+              <ReplayTable s={s} replay={replay} />
+            </section>
+          )}
           {s && charts && (
             <section>
               <div className="charthead">
@@ -471,6 +491,51 @@ export function App() {
           )}
         </main>
       </div>
+    </div>
+  );
+}
+
+/** Each engine's forecast per issue at the base case and after each shock of the replayed sequence. */
+function ReplayTable({ s, replay }: { s: Scenario; replay: ReplayResponse }) {
+  const engines = replay.states[0].forecasts.map((f) => f.engine);
+  return (
+    <div className="tablewrap">
+      <table className="forecasts replay" data-testid="replay-table">
+        <thead>
+          <tr>
+            <th rowSpan={2}>Date</th>
+            <th rowSpan={2}>After</th>
+            {s.dimensions.map((d) => (
+              <th key={d.id} colSpan={engines.length} className="dimhead">
+                {d.title}
+              </th>
+            ))}
+          </tr>
+          <tr>
+            {s.dimensions.map((d) => engines.map((e) => <th key={d.id + e}>{e}</th>))}
+          </tr>
+        </thead>
+        <tbody>
+          {replay.states.map((st, i) => (
+            <tr key={i}>
+              <td>{st.shock?.date ?? ''}</td>
+              <td>{st.shock ? st.shock.title : <i>base case</i>}</td>
+              {s.dimensions.map((d, k) =>
+                engines.map((e, j) => {
+                  const x = st.forecasts[j]?.position[k];
+                  const base = replay.states[0].forecasts[j]?.position[k];
+                  return (
+                    <td key={d.id + e} className="num">
+                      {fmt(x)}
+                      {st.shock && <span className="small"> ({signed(x - base)})</span>}
+                    </td>
+                  );
+                }),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

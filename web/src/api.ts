@@ -142,3 +142,8 @@ export interface SavedRun extends SavedRunSummary {
   result: unknown;
   timings: Record<string, number>;
 }
+
+export interface ReplayResponse {
+  states: { label: string; shock?: { id: string; title: string; date?: string }; forecasts: { engine: string; position: number[] }[] }[];
+  warnings: string[];
+}
