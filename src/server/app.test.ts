@@ -69,6 +69,37 @@ describe('scenarios', () => {
     expect(out.issues.some((i: { line?: number }) => i.line === 4)).toBe(true);
   });
 
+  test('import reads YAML, JSON and actor CSV text into the native form, without saving it', async () => {
+    const yaml = await post('/api/import', { text: 'name: tiny\ntitle: Tiny\ndimensions:\n  - id: d\n    title: D\n    scale: { min: 0, max: 10, low: none, high: all }\nactors:\n  - { id: a, name: A, capability: 1, position: { d: 2 }, salience: { d: 0.5 } }\n  - { id: b, name: B, capability: 2, position: { d: 8 }, salience: { d: 0.5 } }\n', format: 'yaml' });
+    expect(yaml.status).toBe(200);
+    const y = await json(yaml);
+    expect(y.name).toBe('tiny');
+    expect(y.native.actors.map((a: { id: string }) => a.id)).toEqual(['a', 'b']);
+    expect(y.scenario.dimensions[0].scale.max).toBe(10);
+    const j = await json(post('/api/import', { text: JSON.stringify(iraq()), format: 'json' }));
+    expect(j.native).toEqual(iraq());
+    const csv = await json(post('/api/import', { text: 'actor,capability,position,salience\nA,10,20,0.5\nB,20,80,0.9\n', format: 'csv' }));
+    expect(csv.native.actors).toHaveLength(2);
+    expect((await json(app.request('/api/scenarios'))).scenarios.some((x: { name: string }) => x.name === 'tiny')).toBe(false);
+  });
+
+  test('import reports every problem with its line in the text; non-text bodies are refused', async () => {
+    const text = 'name: tiny\ntitle: Tiny\ndimensions:\n  - id: d\n    title: D\n    scale: { min: 0, max: 10, low: none, high: all }\nactors:\n  - { id: a, name: A, capability: 1, position: { d: 20 }, salience: { d: 0.5 } }\n  - { id: b, name: B, capabilty: 2, position: { d: 8 }, salience: { d: 0.5 } }\n';
+    const res = await post('/api/import', { text, format: 'yaml' });
+    expect(res.status).toBe(400);
+    // Schema problems first (as `fulcrum check` reports them), then, once the shape is right, the values.
+    expect((await json(res)).issues).toContainEqual(expect.objectContaining({ line: 9, path: 'actors[1].capabilty', message: 'unknown field "capabilty"' }));
+    const out = await json(post('/api/import', { text: text.replace('capabilty', 'capability'), format: 'yaml' }));
+    expect(out.issues).toEqual([expect.objectContaining({ line: 8, path: 'actors[0].position.d', message: expect.stringMatching(/outside \[0, 10\]/) })]);
+    const broken = await json(post('/api/import', { text: 'name: a\nname: b\n', format: 'yaml' }));
+    expect(broken.issues[0]).toEqual(expect.objectContaining({ line: 2, message: expect.stringMatching(/YAML syntax error: Map keys must be unique/) }));
+    const badJson = await json(post('/api/import', { text: '{\n  "name": "x",\n  "oops": 1\n}', format: 'json' }));
+    expect(badJson.issues).toContainEqual(expect.objectContaining({ line: 3, path: 'oops', message: 'unknown field "oops"' }));
+    expect((await post('/api/import', { builtin: 'iraq-2024' })).status).toBe(400);
+    expect((await post('/api/import', { text: 'x', format: 'docx' })).status).toBe(400);
+    expect((await post('/api/import', { text: 3 })).status).toBe(400);
+  });
+
   test('saves and versions scenarios in the store', async () => {
     const a = await post('/api/scenarios', { scenario: iraq() });
     expect(a.status).toBe(201);

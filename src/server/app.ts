@@ -81,6 +81,7 @@ const bodies = {
     shocks: z.array(z.string().max(200)).max(100).optional(),
     changes: z.array(z.string().max(300)).max(200).optional(),
   }),
+  import: z.strictObject({ text: z.string(), format: scenarioInputShape.format }),
   replay: z.strictObject({ ...scenarioInputShape, engine: z.string().max(200).optional(), options: optionsShape }),
   keyactors: z.strictObject({ ...scenarioInputShape, engine: z.string().max(100).optional(), options: optionsShape, shift: z.number().min(0).max(1).optional() }),
   sensitivity: z.strictObject({ ...scenarioInputShape, engine: z.string().max(100).optional(), options: optionsShape }),
@@ -235,6 +236,14 @@ export function createApp(o: AppOptions = {}): Hono {
     const r = resolveScenario(body, o.store);
     if (!r.ok) return c.json({ ok: false, issues: r.issues, warnings: [] });
     return c.json({ ok: true, issues: [], warnings: r.warnings, scenario: r.value });
+  });
+
+  // Scenario text (YAML, JSON, actor CSV or KTAB XML) read by the command line's loaders, answered in the native
+  // form the editor works on; problems come back with their line numbers in the text.
+  app.post('/api/import', async (c) => {
+    const body = await readBody(c, bodies.import);
+    const { value: s, warnings } = unwrap(resolveScenario(body, o.store));
+    return c.json({ name: s.name, native: toNative(s), scenario: s, warnings });
   });
 
   app.post('/api/scenarios', async (c) => {

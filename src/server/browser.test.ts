@@ -188,6 +188,48 @@ describe.skipIf(!hasChromium)('workbench in a browser', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  test('paste a scenario: its problems are listed with their lines, then it opens in the editor', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const text = [
+      'name: tiny',
+      'title: A tiny contest',
+      'dimensions:',
+      '  - id: d',
+      '    title: Budget',
+      '    scale: { min: 0, max: 10, low: none, high: all }',
+      'actors:',
+      '  - { id: a, name: Alpha, capability: 1, position: { d: 20 }, salience: { d: 0.5 } }',
+      '  - { id: b, name: Beta, capability: 2, position: { d: 8 }, salience: { d: 0.5 } }',
+    ].join('\n');
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-text').fill(text);
+    await page.getByTestId('import-load').click();
+    const problem = page.getByTestId('import-issues').locator('button').first();
+    await problem.waitFor({ timeout: 10_000 });
+    expect(await problem.textContent()).toMatch(/^line 8: actors\[0\]\.position\.d: position 20 is outside \[0, 10\]/);
+    await problem.click();
+    const selected = await page.getByTestId('import-text').evaluate((el) => { const t = el as unknown as { value: string; selectionStart: number; selectionEnd: number }; return t.value.slice(t.selectionStart, t.selectionEnd); });
+    expect(selected).toContain('name: Alpha');
+    await page.getByTestId('import-text').fill(text.replace('d: 20', 'd: 2'));
+    await page.getByTestId('import-load').click();
+    await expect.poll(() => page.locator('h2.title').textContent(), { timeout: 10_000 }).toBe('A tiny contest');
+    expect(await page.locator('table.actors tbody tr').count()).toBe(2);
+    expect(await page.getByTestId('import-panel').count()).toBe(0);
+    await page.getByTestId('run').click();
+    await page.getByTestId('forecast-compromise-d').waitFor({ timeout: 10_000 });
+
+    // A file is read in the browser and its format told by its name.
+    const json = JSON.stringify({ name: 'tiny-json', title: 'A tiny contest from a file', dimensions: [{ id: 'd', title: 'Budget', scale: { min: 0, max: 10, low: 'none', high: 'all' } }], actors: [{ id: 'a', name: 'Alpha', capability: 1, position: { d: 2 }, salience: { d: 0.5 } }, { id: 'b', name: 'Beta', capability: 2, position: { d: 8 }, salience: { d: 0.5 } }] }, null, 2);
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-file').setInputFiles({ name: 'tiny.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    await expect.poll(() => page.getByTestId('import-text').inputValue()).toBe(json);
+    expect(await page.getByTestId('import-format').locator('option').first().textContent()).toBe('auto (json)');
+    await page.getByTestId('import-load').click();
+    await expect.poll(() => page.locator('h2.title').textContent(), { timeout: 10_000 }).toBe('A tiny contest from a file');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   test('screenshot of the Iraq case as shipped: forecasts, replayed shocks and charts', async () => {
     await page.goto(server.url);
     await page.reload();

@@ -10,6 +10,7 @@ import { EChart } from './EChart.js';
 import { addActor, addEvidence, removeActor, removeEvidence, setActorText, setCell, setEvidence, type Field, type NativeDoc, type Part } from './doc.js';
 import { SidePanel } from './SidePanel.js';
 import { RunList, RunView, when } from './Runs.js';
+import { ImportPanel } from './ImportPanel.js';
 
 interface Loaded {
   name: string;
@@ -50,6 +51,7 @@ export function App() {
   const [sens, setSens] = useState<SensitivityResult | null>(null);
   const [whatIf, setWhatIf] = useState<WhatIfResponse | null>(null);
   const [replay, setReplay] = useState<ReplayResponse | null>(null);
+  const [importing, setImporting] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [status, setStatus] = useState<{ text: string; error?: boolean; issues?: Issue[] } | null>(null);
   const validateTimer = useRef<number | undefined>(undefined);
@@ -275,6 +277,9 @@ export function App() {
         <h1>Fulcrum</h1>
         <span className="tag">bargaining forecasts, with the evidence</span>
         <div className="spacer" />
+        <button onClick={() => setImporting(!importing)} data-testid="open-import" title="paste or upload a scenario's YAML, JSON, CSV or XML">
+          Load text…
+        </button>
         <button onClick={doSave} disabled={!doc || busy !== null || issues.length > 0} data-testid="save">
           Save{dirty ? ' *' : ''}
         </button>
@@ -364,6 +369,16 @@ export function App() {
                 </div>
               ))}
             </div>
+          )}
+          {importing && (
+            <ImportPanel
+              onClose={() => setImporting(false)}
+              onLoaded={(r) => {
+                load({ name: r.name, source: 'text' }, r.native, r.scenario, [], true);
+                setImporting(false);
+                setStatus({ text: `opened “${r.scenario.title}” (${r.name}) from text; Save stores it as a version of ${r.name}${r.warnings.length ? ' — ' + r.warnings.map((w) => w.message).join('; ') : ''}` });
+              }}
+            />
           )}
           {viewed && <RunView run={viewed.run} scenario={viewed.scenario} onOpen={openRunScenario} onClose={() => setViewed(null)} />}
           {doc && (
