@@ -78,5 +78,7 @@ describe('chart builders', () => {
     expect(signed(1.234)).toBe('+1.23');
     expect(signed(-0.5)).toBe('−0.5');
     expect(signed(0)).toBe('±0');
+    expect(signed(1e-9)).toBe('±0'); // float noise that rounds to zero is no change
+    expect(signed(-0.004)).toBe('±0');
   });
 });

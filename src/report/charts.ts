@@ -403,7 +403,8 @@ export function replayChart(s: Scenario, states: ReplayStateLike[], k: number): 
 /** `+1.5` / `−0.3` style difference. */
 export function signed(x: number): string {
   if (!Number.isFinite(x)) return String(x);
-  return (x > 0 ? '+' : x < 0 ? '−' : '±') + fmt(Math.abs(x), 2);
+  const m = fmt(Math.abs(x), 2);
+  return m === '0' ? '±0' : (x > 0 ? '+' : '−') + m;
 }
 
 function round2(x: number | undefined): number {
