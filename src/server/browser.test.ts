@@ -156,6 +156,21 @@ describe.skipIf(!hasChromium)('workbench in a browser', () => {
     await page.getByTestId(`actors[${n}].name`).click();
     await page.getByTestId('remove-actor').click();
     await expect.poll(() => rows.count()).toBe(n);
+
+    // An actor the shocks name: a new id is carried over to them; removing it removes its shock changes.
+    await page.getByTestId('actors[6].name').click();
+    expect(await page.getByTestId('actor-shocks').textContent()).toMatch(/The government's mediation halts the attacks/);
+    await page.getByTestId('actor-id').fill('factions');
+    await page.getByTestId('actor-id').press('Tab');
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('4 shock change(s) now name factions instead of armed-factions');
+    await expect.poll(() => page.getByTestId('run').isDisabled(), { timeout: 10_000 }).toBe(false);
+    expect(await page.getByTestId('issues').count()).toBe(0);
+    const shockBoxes = page.locator('label.check');
+    expect(await shockBoxes.count()).toBe(4);
+    await page.getByTestId('remove-actor').click();
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('removed Iran-aligned armed factions, and 4 shock change(s) that named it');
+    expect(await shockBoxes.count()).toBe(4);
+    await expect.poll(() => page.getByTestId('run').isDisabled(), { timeout: 10_000 }).toBe(false);
     expect(errors).toEqual([]);
   }, 60_000);
 

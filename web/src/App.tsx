@@ -7,7 +7,7 @@ import { effectivePowerChart, forecastsChart, monteCarloChart, replayChart, sign
 import { ApiError, get, post, postBlob, type EngineInfo, type Issue, type KeyActorsResult, type McSummary, type ReplayResponse, type RunResponse, type SavedRun, type SavedRunSummary, type ScenarioListItem, type ScenarioVersion, type SensitivityResult, type WhatIfResponse } from './api.js';
 import { ActorTable, type Selected } from './ActorTable.js';
 import { EChart } from './EChart.js';
-import { addActor, addEvidence, removeActor, removeEvidence, setActorText, setCell, setEvidence, type Field, type NativeDoc, type Part } from './doc.js';
+import { addActor, addEvidence, freeActorId, removeActor, renameActorRefs, removeEvidence, setActorText, setCell, setEvidence, type Field, type NativeDoc, type Part } from './doc.js';
 import { SidePanel } from './SidePanel.js';
 import { RunList, RunView, when } from './Runs.js';
 import { ImportPanel } from './ImportPanel.js';
@@ -442,7 +442,21 @@ export function App() {
                   onActorText={(i, key, raw) => change(setActorText(doc, i, key, raw))}
                   onRemoveActor={(i) => {
                     setSelected(null);
-                    change(removeActor(doc, i));
+                    const name = String(doc.actors[i]?.name ?? '');
+                    const r = removeActor(doc, i);
+                    change(r.doc);
+                    setStatus({
+                      text: `removed ${name}${r.changes ? `, and ${r.changes} shock change(s) that named it` : ''}${r.shocks.length ? ` (the shock(s) ${r.shocks.map((t) => `“${t}”`).join(', ')} had no other change and went too)` : ''}`,
+                    });
+                  }}
+                  onRenamedActor={(i, from) => {
+                    const to = String(doc.actors[i]?.id ?? '');
+                    if (from === '' || !freeActorId(doc, to, i) || (doc.actors ?? []).some((a: { id?: unknown }, j: number) => j !== i && a.id === from)) return;
+                    const r = renameActorRefs(doc, from, to);
+                    if (r.changes) {
+                      change(r.doc);
+                      setStatus({ text: `${r.changes} shock change(s) now name ${to} instead of ${from}` });
+                    }
                   }}
                   onAddEvidence={(i, field, dim, kind) => change(addEvidence(doc, i, field, dim, kind))}
                   onSetEvidence={(i, field, dim, k, key, raw) => change(setEvidence(doc, i, field, dim, k, key, raw))}

@@ -6,7 +6,7 @@ import type { Scenario } from '../../src/scenario/types.js';
 import { describeValue } from '../../src/scenario/describeValue.js';
 import type { Issue } from './api.js';
 import type { Selected } from './ActorTable.js';
-import { actorRowIssues, cellEvidence, cellNode, cellPath, type ActorText, type EvidenceKey, type EvidenceKind, type Field, type NativeDoc } from './doc.js';
+import { actorRowIssues, shocksNaming, cellEvidence, cellNode, cellPath, type ActorText, type EvidenceKey, type EvidenceKind, type Field, type NativeDoc } from './doc.js';
 
 interface Props {
   doc: NativeDoc;
@@ -15,6 +15,8 @@ interface Props {
   selected: Selected | null;
   onActorText(i: number, key: ActorText, raw: string): void;
   onRemoveActor(i: number): void;
+  /** The id of actor i was changed from `from` (on leaving the field): shocks may follow it. */
+  onRenamedActor(i: number, from: string): void;
   onAddEvidence(i: number, field: Field, dim: string | undefined, kind: EvidenceKind): void;
   onSetEvidence(i: number, field: Field, dim: string | undefined, k: number, key: EvidenceKey, raw: string): void;
   onRemoveEvidence(i: number, field: Field, dim: string | undefined, k: number): void;
@@ -37,6 +39,7 @@ function Problems({ list, base }: { list: Issue[]; base: string }) {
 
 export function SidePanel(p: Props) {
   const [editing, setEditing] = useState(false);
+  const [idAtFocus, setIdAtFocus] = useState<string | null>(null);
   const { doc, selected } = p;
   const actor = selected ? doc.actors?.[selected.i] : undefined;
   const sources: { id: string; title?: string }[] = Array.isArray(doc.sources) ? doc.sources : [];
@@ -53,6 +56,7 @@ export function SidePanel(p: Props) {
   if (selected.field === 'actor') {
     const i = selected.i;
     const dims = (doc.dimensions ?? []).map((d: { id: string }) => d.id);
+    const named = shocksNaming(doc, String(actor.id ?? ''));
     return (
       <aside className="evidence" data-testid="actor-panel">
         <h3>Actor</h3>
@@ -62,13 +66,28 @@ export function SidePanel(p: Props) {
         </label>
         <label className="field">
           Id <span className="small">(letters, digits, _ - .; shocks refer to it)</span>
-          <input value={String(actor.id ?? '')} onChange={(e) => p.onActorText(i, 'id', e.target.value)} data-testid="actor-id" />
+          <input
+            value={String(actor.id ?? '')}
+            onFocus={(e) => setIdAtFocus(e.target.value)}
+            onBlur={(e) => {
+              if (idAtFocus !== null && idAtFocus !== e.target.value) p.onRenamedActor(i, idAtFocus);
+              setIdAtFocus(null);
+            }}
+            onChange={(e) => p.onActorText(i, 'id', e.target.value)}
+            data-testid="actor-id"
+          />
         </label>
         <label className="field">
           Description
           <textarea rows={4} value={String(actor.description ?? '')} onChange={(e) => p.onActorText(i, 'description', e.target.value)} data-testid="actor-description" />
         </label>
         <Problems list={actorRowIssues(p.issues, i, dims)} base={`actors[${i}]`} />
+        {named.length > 0 && (
+          <p className="small" data-testid="actor-shocks">
+            Named in the shocks {named.map((x) => `“${x.title}”`).join(', ')}: a new id is carried over to them when you leave the field;
+            removing the actor removes {named.reduce((t, x) => t + x.changes, 0) === 1 ? 'that change' : 'those changes'} too.
+          </p>
+        )}
         <button className="danger" onClick={() => p.onRemoveActor(i)} data-testid="remove-actor">
           Remove this actor
         </button>

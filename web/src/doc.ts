@@ -108,11 +108,62 @@ export function addActor(doc: NativeDoc): NativeDoc {
   return next;
 }
 
-/** A copy without actor i. */
-export function removeActor(doc: NativeDoc, i: number): NativeDoc {
+/** Does a shock change name this actor (as the actor changed or the actor removed)? */
+const namesActor = (c: unknown, id: string): boolean =>
+  !!c && typeof c === 'object' && ((c as { actor?: unknown }).actor === id || (c as { remove?: unknown }).remove === id);
+
+/** The shocks whose changes name an actor id, with how many of their changes do. */
+export function shocksNaming(doc: NativeDoc, id: string): { title: string; changes: number }[] {
+  const shocks: { id?: unknown; title?: unknown; changes?: unknown }[] = Array.isArray(doc.shocks) ? doc.shocks : [];
+  return shocks
+    .map((sh) => ({ title: String(sh.title ?? sh.id ?? ''), changes: Array.isArray(sh.changes) ? sh.changes.filter((c) => namesActor(c, id)).length : 0 }))
+    .filter((x) => x.changes > 0);
+}
+
+/**
+ * A copy without actor i, and without the shock changes that name it (a shock left with no change goes too,
+ * as the schema needs at least one); says what else went.
+ */
+export function removeActor(doc: NativeDoc, i: number): { doc: NativeDoc; changes: number; shocks: string[] } {
   const next = structuredClone(doc);
-  next.actors.splice(i, 1);
-  return next;
+  const [gone] = next.actors.splice(i, 1);
+  const id = gone?.id;
+  let changes = 0;
+  const dropped: string[] = [];
+  if (typeof id === 'string' && Array.isArray(next.shocks)) {
+    next.shocks = next.shocks.filter((sh: { id?: unknown; title?: unknown; changes?: unknown }) => {
+      if (!Array.isArray(sh.changes)) return true;
+      const kept = sh.changes.filter((c) => !namesActor(c, id));
+      changes += sh.changes.length - kept.length;
+      if (kept.length === sh.changes.length) return true;
+      if (kept.length === 0) {
+        dropped.push(String(sh.title ?? sh.id));
+        return false;
+      }
+      sh.changes = kept;
+      return true;
+    });
+    if (next.shocks.length === 0) delete next.shocks;
+  }
+  return { doc: next, changes, shocks: dropped };
+}
+
+/** A copy whose shock changes name actor `to` where they named `from`; with how many changed. */
+export function renameActorRefs(doc: NativeDoc, from: string, to: string): { doc: NativeDoc; changes: number } {
+  if (from === to || !Array.isArray(doc.shocks)) return { doc, changes: 0 };
+  const next = structuredClone(doc);
+  let changes = 0;
+  for (const sh of next.shocks as { changes?: unknown }[])
+    for (const c of Array.isArray(sh.changes) ? (sh.changes as Record<string, unknown>[]) : []) {
+      if (c && c.actor === from) (c.actor = to), changes++;
+      else if (c && c.remove === from) (c.remove = to), changes++;
+    }
+  return { doc: changes ? next : doc, changes };
+}
+
+/** Is `id` a well-formed actor id that no actor other than actor i uses? */
+export function freeActorId(doc: NativeDoc, id: string, i: number): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(id) && !(doc.actors ?? []).some((a: { id?: unknown }, j: number) => j !== i && a.id === id);
 }
 
 /** Sets a cell's node (a number or an object), collapsing an object that holds only a value to the number. */
