@@ -5,7 +5,7 @@
 // the case as shipped goes to test-results/ (FULCRUM_DOCS_SCREENSHOT=1 also writes docs/screenshot.png).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,16 @@ if (!hasChromium) console.warn(`browser tests skipped: ${CHROMIUM} is absent (in
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+/** True when web/dist is missing or older than a file of the UI's sources (web/src, web/index.html, src/report). */
+function webBuildIsStale(): boolean {
+  const built = join(webDistDir(), 'index.html');
+  if (!existsSync(built)) return true;
+  const at = statSync(built).mtimeMs;
+  const newer = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).some((e) => (e.isDirectory() ? newer(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs > at));
+  return statSync(join(root, 'web', 'index.html')).mtimeMs > at || newer(join(root, 'web', 'src')) || newer(join(root, 'src', 'report'));
+}
+
 describe.skipIf(!hasChromium)('workbench in a browser', () => {
   let dir: string;
   let server: RunningServer;
@@ -26,7 +36,8 @@ describe.skipIf(!hasChromium)('workbench in a browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(join(webDistDir(), 'index.html'))) execFileSync(join(root, 'node_modules/.bin/vite'), ['build', 'web', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    // Build the UI first when web/dist is missing or stale, so the test drives the UI of these sources.
+    if (webBuildIsStale()) execFileSync(join(root, 'node_modules/.bin/vite'), ['build', 'web', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
     dir = mkdtempSync(join(tmpdir(), 'fulcrum-browser-'));
     const started = await startServer({ port: 0, host: '127.0.0.1', db: join(dir, 'runs.db') });
     if (Array.isArray(started)) throw new Error(started.map((i) => i.message).join('; '));
