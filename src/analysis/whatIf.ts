@@ -57,14 +57,26 @@ export function whatIf(s: Scenario, o: WhatIfOptions): Result<WhatIfResult> {
   return ok({ shocks: o.shocks ?? [], changes, rows, base, shocked: shockedRuns, warnings: [...shocked.value.warnings, ...after.warnings] });
 }
 
+/** One state of a replay: the base case, or the state after a shock (applied on top of the ones before it). */
+export interface ReplayStep {
+  /** `base case`, or the shock's id. */
+  label: string;
+  /** The shock's title (or "base case"). */
+  title: string;
+  date?: string;
+  /** Clamps made while applying this shock. */
+  warnings: string[];
+  forecasts: { engine: string; position: number[] }[];
+}
+
 /** The dated shocks replayed in order: each engine's forecast at the base state and after each shock. */
-export function replaySequence(s: Scenario, engine = 'all', sets: Record<string, string> = {}): Result<{ states: { label: string; date?: string; forecasts: { engine: string; position: number[] }[] }[] }> {
+export function replaySequence(s: Scenario, engine = 'all', sets: Record<string, string> = {}): Result<{ states: ReplayStep[] }> {
   const chosen = selectEngines(engine, sets);
   if (!chosen.ok) return chosen;
   const forecasts = (sc: Scenario) => runEngines(sc, chosen.value).map((r) => ({ engine: r.engine, position: r.forecast.position }));
-  const states: { label: string; date?: string; forecasts: { engine: string; position: number[] }[] }[] = [{ label: 'base case', forecasts: forecasts(s) }];
+  const states: ReplayStep[] = [{ label: 'base case', title: 'base case', warnings: [], forecasts: forecasts(s) }];
   for (const step of shockSequence(s)) {
-    const st: { label: string; date?: string; forecasts: { engine: string; position: number[] }[] } = { label: step.shock.id, forecasts: forecasts(step.scenario) };
+    const st: ReplayStep = { label: step.shock.id, title: step.shock.title, warnings: step.warnings, forecasts: forecasts(step.scenario) };
     if (step.shock.date) st.date = step.shock.date;
     states.push(st);
   }

@@ -35,13 +35,14 @@ export async function whatifCommand(io: Io, ref: string | undefined, flags: What
   if (flags.sequence) {
     const r = replaySequence(s, flags.engine, sets.value);
     if (!r.ok) return reportIssues(io, r.issues);
+    for (const st of r.value.states) for (const w of st.warnings) io.err(`warning: ${st.label}: ${w}\n`);
     if (flags.format === 'json') io.out(JSON.stringify({ scenario: { name: s.name, dimensions: s.dimensions.map((d) => d.title) }, ...r.value }, null, 2) + '\n');
     else {
       let out = `${s.title}: dated shocks replayed in order\n`;
       s.dimensions.forEach((d, k) => {
         out += `\n${d.title}\n`;
         const engines = r.value.states[0].forecasts.map((f) => f.engine);
-        out += textTable(['State', 'Date', ...engines], r.value.states.map((st) => [st.label, st.date ?? '', ...st.forecasts.map((f) => fmt(f.position[k]))]), [false, false, ...engines.map(() => true)]);
+        out += textTable(['Date', 'State (shocks applied cumulatively)', ...engines], r.value.states.map((st) => [st.date ?? '', st.title, ...st.forecasts.map((f) => fmt(f.position[k]))]), [false, false, ...engines.map(() => true)]);
       });
       io.out(out);
     }
