@@ -162,3 +162,14 @@ describe('fulcrum check with a wrong --sources directory', () => {
     expect(r.err).toMatch(/source file "iraq-and-the-future-of-us-military-presence\.txt" not found in/);
   });
 });
+
+describe('bounded work', () => {
+  it('refuses an EUM horizon beyond 10,000 rounds and an empty value', async () => {
+    const big = await cli('run', '--engine', 'eum', '--set', 'rounds=1e9', '--no-save');
+    expect(big.code).toBe(2);
+    expect(big.err).toMatch(/--set rounds: must be at most 10000/);
+    const empty = await cli('run', '--engine', 'eum', '--set', 'rounds=', '--no-save');
+    expect(empty.code).toBe(2);
+    expect((await cli('run', '--engine', 'eum', '--set', 'maxRounds=100001', '--no-save')).code).toBe(2);
+  });
+});

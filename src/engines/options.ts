@@ -15,12 +15,13 @@ function parseValue(spec: OptionSpec, raw: string): OptionValue | { error: strin
       return { error: `must be true or false (got "${raw}")` };
     case 'number':
     case 'optional-number': {
-      if (spec.type === 'optional-number' && /^(none|null|)$/i.test(raw)) return null;
+      if (spec.type === 'optional-number' && /^(none|null)$/i.test(raw)) return null;
       const v = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(v)) return { error: `must be a finite number (got "${raw}")` };
+      if (raw.trim() === '' || !Number.isFinite(v))
+        return { error: `must be a finite number${spec.type === 'optional-number' ? ' or none' : ''} (got "${raw}")` };
       if (spec.integer && !Number.isInteger(v)) return { error: `must be a whole number (got "${raw}")` };
       if (spec.min !== undefined && v < spec.min) return { error: `must be at least ${spec.min} (got ${v})` };
-      if (spec.type === 'number' && spec.max !== undefined && v > spec.max) return { error: `must be at most ${spec.max} (got ${v})` };
+      if (spec.max !== undefined && v > spec.max) return { error: `must be at most ${spec.max} (got ${v})` };
       return v;
     }
   }

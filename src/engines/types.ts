@@ -7,7 +7,7 @@ export type OptionSpec =
   | { name: string; type: 'enum'; default: string; values: readonly string[]; doc: string }
   | { name: string; type: 'boolean'; default: boolean; doc: string }
   /** A number that may be absent (default `null`), e.g. a fixed horizon `rounds`. */
-  | { name: string; type: 'optional-number'; default: null; min?: number; integer?: boolean; doc: string };
+  | { name: string; type: 'optional-number'; default: null; min?: number; max?: number; integer?: boolean; doc: string };
 
 export type OptionValue = number | string | boolean | null;
 export type EngineOptions = Record<string, OptionValue>;

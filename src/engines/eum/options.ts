@@ -103,8 +103,8 @@ export const eumOptionSpecs: readonly OptionSpec[] = [
   { name: 'Q', type: 'number', default: 1, min: 0, max: 1, doc: 'probability the status quo holds without a challenge' },
   { name: 'T', type: 'number', default: 1, min: 0, max: 1, doc: 'probability a non-status-quo change favours the challenger (Q < 1 only)' },
   { name: 'riskGuard', type: 'number', default: 0, min: 0, doc: 'if D_max − D_min ≤ riskGuard, all risk exponents are 1 (0 = exact equality)' },
-  { name: 'rounds', type: 'optional-number', default: null, min: 0, integer: true, doc: 'fixed horizon: exactly this many rounds, no early stop' },
-  { name: 'maxRounds', type: 'number', default: 10, min: 0, max: 100000, integer: true, doc: 'adaptive stop: at most this many rounds' },
+  { name: 'rounds', type: 'optional-number', default: null, min: 0, max: 10000, integer: true, doc: 'fixed horizon: exactly this many rounds (at most 10,000), no early stop' },
+  { name: 'maxRounds', type: 'number', default: 10, min: 0, max: 10000, integer: true, doc: 'adaptive stop: at most this many rounds (at most 10,000)' },
   { name: 'tol', type: 'number', default: 1e-9, min: 0, doc: 'adaptive stop: converged/cycle when no actor differs by more than tol × scale range' },
 ];
 
