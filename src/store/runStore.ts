@@ -97,6 +97,26 @@ function readHeader(path: string): string {
 
 const iso = () => new Date().toISOString();
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Runs `f`, retrying for up to 10 s while SQLite reports the database busy or locked (some statements, such as
+ * switching the journal mode, do not wait on the busy timeout themselves).
+ */
+function retryWhileBusy<T>(f: () => T): T {
+  const deadline = Date.now() + 10_000;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+    try {
+      return f();
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw e;
+      if (Date.now() > deadline) throw e;
+      Atomics.wait(pause, 0, 0, wait);
+    }
+  }
+}
+
 /**
  * The store of runs and saved scenarios: SQLite (better-sqlite3) in WAL mode with a busy timeout, so several
  * processes can write at once. A file that is not a Fulcrum store (not SQLite, another application's
@@ -125,21 +145,17 @@ export class RunStore {
     let db: Database.Database | undefined;
     try {
       db = new Database(path, { timeout: 10_000 });
-      const appId = db.pragma('application_id', { simple: true }) as number;
-      const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
-      if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0)) {
+      const opened = db;
+      // Check and migrate in one immediate transaction: a second process opening a new store at the same time
+      // waits for the first one's migration instead of seeing a half-made file.
+      const status = retryWhileBusy(() => opened.transaction(() => RunStore.checkAndMigrate(opened)).immediate());
+      if (status !== 'ok') {
         db.close();
-        return bad('not a Fulcrum database (another application\'s SQLite file); it was left untouched');
+        return bad(status);
       }
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version > SCHEMA_VERSION) {
-        db.close();
-        return bad(`made by a newer Fulcrum (schema ${version}; this version reads up to ${SCHEMA_VERSION})`);
-      }
-      db.pragma('journal_mode = WAL');
+      retryWhileBusy(() => opened.pragma('journal_mode = WAL'));
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
-      RunStore.migrate(db);
       return ok(new RunStore(db, path));
     } catch (e) {
       db?.close();
@@ -150,19 +166,22 @@ export class RunStore {
     }
   }
 
-  /** Brings the schema to SCHEMA_VERSION, one migration per version, each in its own immediate transaction. */
-  private static migrate(db: Database.Database): void {
-    for (;;) {
-      const step = db.transaction(() => {
-        const v = db.pragma('user_version', { simple: true }) as number;
-        if (v >= SCHEMA_VERSION) return false;
-        db.exec(MIGRATIONS[v]);
-        db.pragma(`application_id = ${APPLICATION_ID}`);
-        db.pragma(`user_version = ${v + 1}`);
-        return true;
-      });
-      if (!step.immediate()) return;
+  /**
+   * Inside a transaction: refuses another application's or a newer schema's file (returning the reason, having
+   * written nothing), else brings the schema to SCHEMA_VERSION, one migration per version. Returns 'ok'.
+   */
+  private static checkAndMigrate(db: Database.Database): string {
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+    if (appId !== APPLICATION_ID && (appId !== 0 || tables > 0)) return "not a Fulcrum database (another application's SQLite file); it was left untouched";
+    let v = db.pragma('user_version', { simple: true }) as number;
+    if (v > SCHEMA_VERSION) return `made by a newer Fulcrum (schema ${v}; this version reads up to ${SCHEMA_VERSION})`;
+    for (; v < SCHEMA_VERSION; v++) {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${v + 1}`);
     }
+    return 'ok';
   }
 
   /** Saves a run; returns its id. */
