@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/types.js';
 import { selectEngines, runEngines } from '../engines/select.js';
 import { describeValue, fmt, fmtSigned } from '../scenario/describeValue.js';
+import { cycleNote, pointForecast } from '../engines/pointForecast.js';
 import { runMonteCarlo } from './montecarlo.js';
 import { keyActors } from './keyActors.js';
 import { whatIf } from './whatIf.js';
@@ -36,7 +37,19 @@ export async function caseSummary(s: Scenario, o: CaseSummaryOptions = {}): Prom
 
   md += '**Forecasts** (each engine, default options):\n\n';
   md += pad([['Engine', ...s.dimensions.map((d) => d.title)], ['---', ...s.dimensions.map(() => '---')]]) + '\n';
-  md += pad(results.map((r) => [r.engine, ...s.dimensions.map((d, k) => `${fmt(r.forecast.position[k], 1)} — ${describeValue(d, r.forecast.position[k])}`)])) + '\n\n';
+  md +=
+    pad(
+      results.map((r) => [
+        r.engine,
+        ...s.dimensions.map((d, k) => {
+          const note = cycleNote(r, k, (x) => fmt(x, 1));
+          return note
+            ? `${fmt(r.forecast.position[k], 1)} at the last round, but the run ${note} — ${describeValue(d, pointForecast(r)[k])}`
+            : `${fmt(r.forecast.position[k], 1)} — ${describeValue(d, r.forecast.position[k])}`;
+        }),
+      ]),
+    ) + '\n\n';
+  md += 'Where a run ends in a cycle (the EUM often does), the analyses below use the cycle\'s mean: the final median depends on where the cycle is cut.\n\n';
 
   const eum = results.find((r) => r.engine === 'eum');
   if (eum) {
@@ -89,7 +102,7 @@ export async function caseSummary(s: Scenario, o: CaseSummaryOptions = {}): Prom
 
   // Two sentences derived from the numbers above.
   const d0 = s.dimensions[0];
-  const f0 = results.map((r) => r.forecast.position[0]);
+  const f0 = results.map((r) => pointForecast(r)[0]);
   const lo = Math.min(...f0);
   const hi = Math.max(...f0);
   const band = bands[0]?.dims[0];

@@ -1,5 +1,6 @@
 import type { Change, Scenario } from '../scenario/types.js';
 import { selectEngines, runEngines, type EngineChoice } from '../engines/select.js';
+import { pointForecast } from '../engines/pointForecast.js';
 import { fail, ok, type Result } from '../scenario/issues.js';
 import { applyChanges } from './applyChanges.js';
 
@@ -32,7 +33,7 @@ export function keyActors(s: Scenario, engine: string, sets: Record<string, stri
   const chosen = selectEngines(engine, sets);
   if (!chosen.ok) return chosen;
   if (chosen.value.length !== 1) return fail([{ path: '--engine', message: 'key-actor analysis runs one engine at a time' }]);
-  const run = (sc: Scenario) => runEngines(sc, chosen.value as EngineChoice[])[0].forecast.position;
+  const run = (sc: Scenario) => pointForecast(runEngines(sc, chosen.value as EngineChoice[])[0]);
   const base = run(s);
   const ranges = s.dimensions.map((d) => d.scale.max - d.scale.min);
   const change = (x: number[]) => Math.max(...x.map((v, k) => Math.abs(v - base[k]) / ranges[k]));

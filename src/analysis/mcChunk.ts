@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/types.js';
 import type { EngineOptions } from '../engines/types.js';
 import { engines } from '../engines/index.js';
+import { pointForecast } from '../engines/pointForecast.js';
 import { createSampler, type NoiseOptions, type Sampler } from './sampler.js';
 import { rngFor } from './rng.js';
 import { addForecast, emptyTally, type Tally } from './aggregate.js';
@@ -33,7 +34,7 @@ export function runChunk(t: ChunkTask): Tally {
   for (let k = t.start; k < t.end; k++) {
     const model = sampler.sample(rngFor(t.seed, k));
     const r = engine.run(model, t.options, undefined, 'forecast');
-    addForecast(p, r.forecast.position, t.scenario.dimensions);
+    addForecast(p, pointForecast(r), t.scenario.dimensions);
   }
   return p;
 }

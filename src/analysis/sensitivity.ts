@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/types.js';
 import type { ActorField, Change } from '../scenario/types.js';
 import { selectEngines, runEngines, type EngineChoice } from '../engines/select.js';
+import { pointForecast } from '../engines/pointForecast.js';
 import { fail, ok, type Result } from '../scenario/issues.js';
 import { applyChanges } from './applyChanges.js';
 import { DEFAULT_NOISE, type NoiseOptions } from './sampler.js';
@@ -33,7 +34,7 @@ export function sensitivity(s: Scenario, engine: string, sets: Record<string, st
   const chosen = selectEngines(engine, sets);
   if (!chosen.ok) return chosen;
   if (chosen.value.length !== 1) return fail([{ path: '--engine', message: 'sensitivity runs one engine at a time' }]);
-  const run = (sc: Scenario) => runEngines(sc, chosen.value as EngineChoice[])[0].forecast.position;
+  const run = (sc: Scenario) => pointForecast(runEngines(sc, chosen.value as EngineChoice[])[0]);
   const base = run(s);
   const ranges = s.dimensions.map((d) => d.scale.max - d.scale.min);
   const items: SensitivityItem[] = [];

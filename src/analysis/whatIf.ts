@@ -1,5 +1,6 @@
 import type { RunResult } from '../engines/types.js';
 import { selectEngines, runEngines } from '../engines/select.js';
+import { pointForecast } from '../engines/pointForecast.js';
 import type { Change, Scenario } from '../scenario/types.js';
 import { fail, ok, type Issue, type Result } from '../scenario/issues.js';
 import { applyChanges, parseChangeArg } from './applyChanges.js';
@@ -51,8 +52,9 @@ export function whatIf(s: Scenario, o: WhatIfOptions): Result<WhatIfResult> {
   const base = runEngines(s, chosen.value);
   const shockedRuns = runEngines(after.scenario, chosen.value);
   const rows = base.map((b, i) => {
-    const x = shockedRuns[i].forecast.position;
-    return { engine: b.engine, base: b.forecast.position, shocked: x, diff: x.map((v, k) => v - b.forecast.position[k]) };
+    const before = pointForecast(b);
+    const x = pointForecast(shockedRuns[i]);
+    return { engine: b.engine, base: before, shocked: x, diff: x.map((v, k) => v - before[k]) };
   });
   return ok({ shocks: o.shocks ?? [], changes, rows, base, shocked: shockedRuns, warnings: [...shocked.value.warnings, ...after.warnings] });
 }
@@ -73,7 +75,7 @@ export interface ReplayStep {
 export function replaySequence(s: Scenario, engine = 'all', sets: Record<string, string> = {}): Result<{ states: ReplayStep[] }> {
   const chosen = selectEngines(engine, sets);
   if (!chosen.ok) return chosen;
-  const forecasts = (sc: Scenario) => runEngines(sc, chosen.value).map((r) => ({ engine: r.engine, position: r.forecast.position }));
+  const forecasts = (sc: Scenario) => runEngines(sc, chosen.value).map((r) => ({ engine: r.engine, position: pointForecast(r) }));
   const states: ReplayStep[] = [{ label: 'base case', title: 'base case', warnings: [], forecasts: forecasts(s) }];
   for (const step of shockSequence(s)) {
     const st: ReplayStep = { label: step.shock.id, title: step.shock.title, warnings: step.warnings, forecasts: forecasts(step.scenario) };

@@ -173,3 +173,12 @@ describe('bounded work', () => {
     expect((await cli('run', '--engine', 'eum', '--set', 'maxRounds=100001', '--no-save')).code).toBe(2);
   });
 });
+
+describe('cycling runs in the table', () => {
+  it('show the cycle and its mean beside the final median (EUM on the Iraq case cycles on presence)', async () => {
+    const r = await cli('run', '--engine', 'eum', '--no-save');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/cycles through \d+–\d+ \(period \d+, mean [\d.]+\): mean /);
+    expect(r.err).toBe('');
+  });
+});

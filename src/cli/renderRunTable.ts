@@ -1,6 +1,7 @@
 import type { RunResult } from '../engines/types.js';
 import type { Scenario } from '../scenario/types.js';
 import { describeValue, fmt } from '../scenario/describeValue.js';
+import { cycleNote, pointForecast } from '../engines/pointForecast.js';
 
 /** Left-aligned text table with a header row and a rule. */
 export function textTable(header: string[], rows: string[][], rightAlign: boolean[] = []): string {
@@ -13,9 +14,13 @@ export function textTable(header: string[], rows: string[][], rightAlign: boolea
   return [line(header), w.map((n) => '-'.repeat(n)).join('  '), ...rows.map(line)].join('\n') + '\n';
 }
 
-function stopText(r: RunResult): string {
+/** How the run of dimension k stopped (per dimension where the engine reports it, as the EUM does). */
+function stopText(r: RunResult, k: number): string {
   if (r.stop.reason === 'closed-form') return 'closed form';
-  return `${r.stop.reason} after ${r.stop.rounds} round${r.stop.rounds === 1 ? '' : 's'}`;
+  const dim = (r.stop.dimensions as { reason?: string; rounds?: number }[] | undefined)?.[k];
+  const reason = dim?.reason ?? r.stop.reason;
+  const rounds = dim?.rounds ?? r.stop.rounds;
+  return `${reason} after ${rounds} round${rounds === 1 ? '' : 's'}`;
 }
 
 /** The readable `fulcrum run` output: the actors' inputs, each engine's forecast and what it means in words. */
@@ -26,7 +31,12 @@ export function renderRunTable(s: Scenario, results: RunResult[], opts: { explai
   out += textTable(header, rows, header.map((_, c) => c > 0));
   for (const [k, d] of s.dimensions.entries()) {
     out += `\n${d.title}\n  scale ${fmt(d.scale.min)} = ${d.scale.minLabel} … ${fmt(d.scale.max)} = ${d.scale.maxLabel}\n`;
-    const frows = results.map((r) => [r.engine, fmt(r.forecast.position[k]), describeValue(d, r.forecast.position[k]), stopText(r)]);
+    const frows = results.flatMap((r) => {
+      const row = [r.engine, fmt(r.forecast.position[k]), describeValue(d, r.forecast.position[k]), stopText(r, k)];
+      const note = cycleNote(r, k, (x) => fmt(x));
+      // A cycling run's final median depends on where the cycle is cut: show the cycle and what its mean means.
+      return note ? [row, ['', '', `${note}: mean ${describeValue(d, pointForecast(r)[k])}`, '']] : [row];
+    });
     out += textTable(['Engine', 'Forecast', 'Meaning', 'Stop'], frows, [false, true, false, false])
       .split('\n')
       .map((l) => (l ? '  ' + l : l))

@@ -6,7 +6,7 @@ import { parseSetArgs } from '../engines/options.js';
 import { selectEngines, runEngines } from '../engines/select.js';
 import type { Issue } from '../scenario/issues.js';
 import type { RunResult } from '../engines/types.js';
-import { openStoreFor, saveRun, withStoreFlags, type StoreFlags } from './storeFlags.js';
+import { openStoreFor, saveRuns, withStoreFlags, type StoreFlags } from './storeFlags.js';
 import { EXIT_OK, reportIssues, reportWarnings } from './exitCodes.js';
 import type { Io } from './io.js';
 import { renderRunTable } from './renderRunTable.js';
@@ -41,7 +41,9 @@ export async function runCommand(io: Io, ref: string | undefined, flags: RunFlag
     results.push(...runEngines(loaded.value, [c]));
     timings.push(performance.now() - t0);
   }
-  for (const r of results) for (const w of r.warnings ?? []) io.err(`warning: ${w.startsWith(r.engine + ':') ? w : `${r.engine}: ${w}`}\n`);
+  // The table carries the engines' notes itself; other formats get them on stderr.
+  if (flags.format !== 'table')
+    for (const r of results) for (const w of r.warnings ?? []) io.err(`warning: ${w.startsWith(r.engine + ':') ? w : `${r.engine}: ${w}`}\n`);
   const scenario = loaded.value;
   if (flags.format === 'json') {
     const objs = results.map((r) => toContract(scenario, r));
@@ -49,7 +51,12 @@ export async function runCommand(io: Io, ref: string | undefined, flags: RunFlag
   } else if (flags.format === 'csv') io.out(renderRunCsv(scenario, results));
   else io.out(renderRunTable(scenario, results, { explain: Boolean(flags.explain) }));
   try {
-    results.forEach((r, i) => saveRun(io, store.value, scenario, { kind: 'run', engine: r.engine, options: r.options, result: toContract(scenario, r), timings: { engineMs: timings[i] } }));
+    saveRuns(
+      io,
+      store.value,
+      scenario,
+      results.map((r, i) => ({ kind: 'run', engine: r.engine, options: r.options, result: toContract(scenario, r), timings: { engineMs: timings[i] } })),
+    );
   } finally {
     store.value?.close();
   }

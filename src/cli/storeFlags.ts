@@ -23,9 +23,22 @@ export function openStoreFor(flags: StoreFlags): Result<RunStore | undefined> {
   return RunStore.open(flags.db ?? defaultDbPath());
 }
 
+type RunRecordIn = Omit<RunRecord, 'scenarioName' | 'scenario' | 'version'>;
+
+/** Quotes a path for the shell when it needs it. */
+const shellQuote = (p: string) => (/^[\w@%+=:,./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`);
+
+/** Saves runs (one per engine) and tells the user their ids on stderr, in one line. */
+export function saveRuns(io: Io, store: RunStore | undefined, s: Scenario, recs: RunRecordIn[]): void {
+  if (!store || recs.length === 0) return;
+  const scenario = toNative(s);
+  const ids = recs.map((rec) => store.saveRun({ ...rec, scenarioName: s.name, scenario, version: VERSION }));
+  const db = store.path === defaultDbPath() ? '' : ` --db ${shellQuote(store.path)}`;
+  const which = ids.length === 1 ? `run ${ids[0]}` : `runs ${ids[0]}–${ids[ids.length - 1]}`;
+  io.err(`saved as ${which} (fulcrum runs show ${ids[0]}${db})\n`);
+}
+
 /** Saves one run and tells the user its id on stderr. */
-export function saveRun(io: Io, store: RunStore | undefined, s: Scenario, rec: Omit<RunRecord, 'scenarioName' | 'scenario' | 'version'>): void {
-  if (!store) return;
-  const id = store.saveRun({ ...rec, scenarioName: s.name, scenario: toNative(s), version: VERSION });
-  io.err(`saved as run ${id} (fulcrum runs show ${id}${store.path === defaultDbPath() ? '' : ` --db ${store.path}`})\n`);
+export function saveRun(io: Io, store: RunStore | undefined, s: Scenario, rec: RunRecordIn): void {
+  saveRuns(io, store, s, [rec]);
 }

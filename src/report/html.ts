@@ -3,6 +3,7 @@
  * no external requests) with the forecasts in the scale's words, the uncertainty band, key actors, shocks and
  * the assumptions table with a citation for every number.
  */
+import { cycleNote } from '../engines/pointForecast.js';
 import type { Evidence, Scenario, UncertainNumber } from '../scenario/types.js';
 import { describeValue, fmt } from '../scenario/describeValue.js';
 import { effectivePowerChart, forecastsChart, monteCarloChart, replayChart, signed, tornadoChart, trajectoryChart, whatIfChart } from './charts.js';
@@ -70,7 +71,7 @@ export function renderBrief(d: BriefData): string {
     out.push(`<h3>${esc(dim.title)}</h3><p class="small">Scale ${esc(fmt(dim.scale.min))} = ${esc(dim.scale.minLabel)} … ${esc(fmt(dim.scale.max))} = ${esc(dim.scale.maxLabel)}</p>`);
     out.push(`<table><thead><tr><th>Engine</th><th>Forecast</th><th>Meaning</th><th>Rounds</th></tr></thead><tbody>`);
     for (const r of d.runs)
-      out.push(`<tr><td>${esc(r.engine)}</td><td class="num">${esc(fmt(r.forecast.position[k]))}</td><td>${esc(describeValue(dim, r.forecast.position[k]))}</td><td class="num">${esc(r.stop.rounds)}</td></tr>`);
+      out.push(`<tr><td>${esc(r.engine)}</td><td class="num">${esc(fmt(r.forecast.position[k]))}</td><td>${esc(describeValue(dim, r.forecast.position[k]))}${cycleNote(r, k, (x) => fmt(x)) ? esc(`; the run ${cycleNote(r, k, (x) => fmt(x))}`) : ''}</td><td class="num">${esc(r.stop.rounds)}</td></tr>`);
     out.push(`</tbody></table>`);
     const mc = d.monteCarlo?.dimensions[k];
     if (mc && d.monteCarlo) {
