@@ -62,8 +62,11 @@ describe('applyChanges', () => {
   });
   it('parses command-line changes and rejects unknown actors and fields', () => {
     expect(parseChangeArg('sudani.position.presence=60', iraq)).toMatchObject({ actor: 'sudani', field: 'position', dimension: 'presence', op: 'set', value: 60 });
-    expect(parseChangeArg('us-gov.capability=*1.5', iraq)).toMatchObject({ op: 'scale', value: 1.5 });
-    expect(parseChangeArg('kurds.salience.presence=-0.2', iraq)).toMatchObject({ op: 'add', value: -0.2 });
+    expect(parseChangeArg('us-gov.capability*=1.5', iraq)).toMatchObject({ op: 'scale', value: 1.5 });
+    expect(parseChangeArg('kurds.salience.presence-=0.2', iraq)).toMatchObject({ op: 'add', value: -0.2 });
+    expect(parseChangeArg('kurds.salience.presence+=0.1', iraq)).toMatchObject({ op: 'add', value: 0.1 });
+    // '=' always sets, so a negative value on a scale that allows it is set, not added.
+    expect(parseChangeArg('kurds.position.presence=-5', iraq)).toMatchObject({ op: 'set', value: -5 });
     expect(parseChangeArg('nobody.capability=3', iraq)).toMatch(/unknown actor "nobody"/);
     expect(parseChangeArg('kurds.charisma=3', iraq)).toMatch(/unknown field "charisma"/);
     expect(parseChangeArg('kurds.position=3', iraq)).toMatch(/needs a dimension/);

@@ -53,26 +53,24 @@ export function applyChanges(s: Scenario, changes: readonly Change[]): { scenari
 }
 
 /**
- * Parses a command-line change `ACTOR.FIELD=VALUE` (FIELD: capability, position.DIM, salience.DIM; VALUE may be
- * `+5`/`-5` to add or `*1.2` to scale) against a scenario; returns the change or an error message.
+ * Parses a command-line change against a scenario: `ACTOR.FIELD=VALUE` sets (negative values allowed),
+ * `ACTOR.FIELD+=N` and `ACTOR.FIELD-=N` add or subtract, `ACTOR.FIELD*=F` scales. FIELD: capability,
+ * position.DIM or salience.DIM. Returns the change or an error message.
  */
 export function parseChangeArg(arg: string, s: Scenario): Change | string {
-  const eq = arg.indexOf('=');
-  if (eq <= 0) return `expected ACTOR.FIELD=VALUE (got "${arg}")`;
-  const lhs = arg.slice(0, eq).trim();
-  const rhs = arg.slice(eq + 1).trim();
+  const m = /^([^=+*]+?)\s*([+\-*]?)=\s*(.*)$/.exec(arg);
+  if (!m) return `expected ACTOR.FIELD=VALUE, ACTOR.FIELD+=N, ACTOR.FIELD-=N or ACTOR.FIELD*=F (got "${arg}")`;
+  const [, lhs, opChar, rhs] = m;
   const dot = lhs.indexOf('.');
   if (dot <= 0) return `expected ACTOR.FIELD=VALUE (got "${arg}")`;
   const actor = lhs.slice(0, dot);
   if (!s.actors.some((a) => a.id === actor)) return `unknown actor "${actor}"; known: ${s.actors.map((a) => a.id).join(', ')}`;
   const f = parseFieldPath(lhs.slice(dot + 1), s.dimensions);
   if (typeof f === 'string') return f;
-  const m = /^([+*]|-(?=\d|\.))?\s*(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)$/i.exec(rhs);
-  if (!m) return `"${rhs}" is not a number (use 42 to set, +5 or -5 to add, *1.2 to scale)`;
-  const n = Number(m[2]);
-  const op = m[1] === '*' ? 'scale' : m[1] === '+' ? 'add' : m[1] === '-' ? 'add' : 'set';
-  const value = m[1] === '-' ? -n : n;
-  const change: Change = { kind: 'set', actor, field: f.field, op, value };
+  const n = Number(rhs);
+  if (rhs.trim() === '' || !Number.isFinite(n)) return `"${rhs}" is not a number (use =42 to set, +=5 or -=5 to add, *=1.2 to scale)`;
+  const op = opChar === '*' ? 'scale' : opChar === '' ? 'set' : 'add';
+  const change: Change = { kind: 'set', actor, field: f.field, op, value: opChar === '-' ? -n : n };
   if (f.dimension) change.dimension = f.dimension;
   return change;
 }

@@ -5,8 +5,12 @@ import { applyChanges } from './applyChanges.js';
 /** Applies the named shocks, in the order given, to the base case. Unknown shock ids are issues. */
 export function applyShocks(s: Scenario, ids: readonly string[]): Result<{ scenario: Scenario; warnings: string[] }> {
   const unknown = ids.filter((id) => !s.shocks.some((x) => x.id === id));
-  if (unknown.length)
-    return fail(unknown.map((id) => ({ path: '--shock', message: `unknown shock "${id}"; known: ${s.shocks.map((x) => x.id).join(', ') || '(none)'}` })));
+  const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (unknown.length || repeated.length)
+    return fail([
+      ...unknown.map((id) => ({ path: '--shock', message: `unknown shock "${id}"; known: ${s.shocks.map((x) => x.id).join(', ') || '(none)'}` })),
+      ...[...new Set(repeated)].map((id) => ({ path: '--shock', message: `shock "${id}" is given more than once` })),
+    ]);
   const changes = ids.flatMap((id) => s.shocks.find((x) => x.id === id)!.changes);
   return ok(applyChanges(s, changes));
 }

@@ -46,7 +46,7 @@ export function whatIf(s: Scenario, o: WhatIfOptions): Result<WhatIfResult> {
   }
   const shocked = applyShocks(s, o.shocks ?? []);
   if (!shocked.ok) issues.push(...shocked.issues);
-  if ((o.shocks ?? []).length === 0 && changes.length === 0) issues.push({ path: '--shock', message: 'give at least one --shock ID or --change ACTOR.FIELD=VALUE' });
+  if ((o.shocks ?? []).length === 0 && (o.changes ?? []).length === 0) issues.push({ path: '--shock', message: 'give at least one --shock ID or --change ACTOR.FIELD=VALUE' });
   if (issues.length || !chosen.ok || !shocked.ok) return fail(issues);
   const after = applyChanges(shocked.value.scenario, changes);
   const base = runEngines(s, chosen.value);

@@ -86,14 +86,21 @@ describe('fulcrum whatif', () => {
     ['unknown actor in --change', ['whatif', '--change', 'nobody.capability=3'], /--change: unknown actor "nobody"/],
     ['unknown field in --change', ['whatif', '--change', 'kurds.charisma=3'], /--change: unknown field "charisma"/],
     ['nothing to change', ['whatif'], /give at least one --shock/],
+    ['a repeated shock', ['whatif', '--shock', 'isis-resurgence', '--shock', 'isis-resurgence'], /shock "isis-resurgence" is given more than once/],
   ];
   for (const [what, args, re] of bad) {
-    it(`exits 2 on ${what}`, async () => {
+    it(`exits 2 on ${what}, with one message`, async () => {
       const r = await cli(...args, '--no-save');
       expect(r.code).toBe(2);
       expect(r.err).toMatch(re);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
     });
   }
+  it('sets a negative value with = (no ambiguity with subtracting)', async () => {
+    const r = await cli('whatif', '--change', 'sudani.position.presence-=10', '--engine', 'median', '--format', 'json', '--no-save');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).changes[0]).toMatchObject({ op: 'add', value: -10 });
+  });
 });
 
 describe('fulcrum sensitivity and key-actors', () => {
