@@ -66,8 +66,10 @@ describe('loadScenario', () => {
     ['a list, not a mapping', 'list.yaml', '- 1\n- 2\n', /must be a mapping/],
     ['wrong type', 'type.yaml', GOOD.replace('capability: 10', 'capability: lots'), /capability/, 12],
     ['missing required field', 'missing.yaml', GOOD.replace('    name: Alpha\n', ''), /actors\[0\]\.name: required field is missing/],
-    ['zero capability', 'zero.yaml', GOOD.replace('capability: 10', 'capability: 0'), /capability 0 is outside \(0, ∞\]/, 12],
-    ['negative capability', 'neg.yaml', GOOD.replace('capability: 10', 'capability: -3'), /capability -3 is outside/, 12],
+    ['zero capability', 'zero.yaml', GOOD.replace('capability: 10', 'capability: 0'), /capability 0 must be above 0/, 12],
+    ['negative capability', 'neg.yaml', GOOD.replace('capability: 10', 'capability: -3'), /capability -3 must be above 0/, 12],
+    ['overflowing capability', 'huge.yaml', GOOD.replace('capability: 10', 'capability: 1e308'), /capability 1e\+308 must be above 0 and at most 1000000000000/, 12],
+    ['overflowing scale', 'hugescale.yaml', GOOD.replace('min: 0, max: 100', 'min: -1e308, max: 1e308'), /scale ends must lie within/],
     ['salience above 1', 'sal.yaml', GOOD.replace('salience: { tax: 0.5 }', 'salience: { tax: 1.5 }'), /salience 1.5 is outside \[0, 1\]/, 14],
     ['salience below 0', 'sal0.yaml', GOOD.replace('salience: { tax: 0.5 }', 'salience: { tax: -0.1 }'), /salience -0.1 is outside/, 14],
     ['NaN', 'nan.yaml', GOOD.replace('capability: 10', 'capability: .nan'), /finite/, 12],
@@ -96,6 +98,12 @@ describe('loadScenario', () => {
     const r = loadScenario(join(dir, 'nope.yaml'));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(formatIssue(r.issues[0])).toMatch(/nope\.yaml: cannot read scenario: no such file/);
+  });
+
+  it('refuses a device instead of reading it forever', () => {
+    const r = loadScenario('/dev/zero');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0].message).toMatch(/not a regular file/);
   });
 
   it('reports an unknown built-in', () => {
@@ -128,6 +136,6 @@ describe('actor CSV', () => {
   it('rejects zero capability and duplicate actors', () => {
     const r = parseScenarioText('actor,capability,position,salience\nA,0,0,0.5\nA,1,10,1\n', 'z.csv');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues.map((i) => i.message)).toEqual(['capability 0 must be above 0', 'duplicate actor "A"']);
+    if (!r.ok) expect(r.issues.map((i) => i.message)).toEqual(['capability 0 must be above 0 and at most 1000000000000', 'duplicate actor "A"']);
   });
 });

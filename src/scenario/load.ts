@@ -63,6 +63,7 @@ export function loadScenario(ref: string): Result<Scenario> {
   try {
     const st = statSync(file);
     if (st.isDirectory()) return fail([{ file: label, message: 'is a directory, not a scenario file' }]);
+    if (!st.isFile()) return fail([{ file: label, message: 'is not a regular file (a device, pipe or socket); save the scenario to a file first' }]);
     if (st.size > MAX_SCENARIO_BYTES) return fail([{ file: label, message: `file is too large (${st.size} bytes; limit ${MAX_SCENARIO_BYTES})` }]);
     buf = readFileSync(file);
   } catch (e) {

@@ -18,13 +18,17 @@ function toUncertain(v: UncertainInput): UncertainNumber {
   return out;
 }
 
-/** Checks a number and its uncertainty against [lo, hi] (either bound may be open). */
+/** Largest magnitude accepted for capabilities and scale ends: beyond it, weights and sums overflow doubles. */
+export const MAX_MAGNITUDE = 1e12;
+
+/** Checks a number and its uncertainty against [lo, hi] (with `openLo`, (lo, hi]: "above lo"). */
 function checkRange(u: UncertainNumber, path: Path, issues: PathIssue[], lo: number, hi: number, what: string, openLo = false): void {
   const bad = (x: number) => (openLo ? x <= lo : x < lo) || x > hi;
-  const range = `${openLo ? '(' : '['}${lo}, ${hi === Infinity ? '∞' : hi}]`;
-  if (bad(u.value)) issues.push({ path, message: `${what} ${u.value} is outside ${range}` });
-  if (u.low !== undefined && bad(u.low)) issues.push({ path: [...path, 'low'], message: `low ${u.low} is outside ${range}` });
-  if (u.high !== undefined && bad(u.high)) issues.push({ path: [...path, 'high'], message: `high ${u.high} is outside ${range}` });
+  const range = openLo ? `must be above ${lo} and at most ${hi}` : `is outside [${lo}, ${hi}]`;
+  const say = (name: string, x: number) => `${name} ${x} ${range}`;
+  if (bad(u.value)) issues.push({ path, message: say(what, u.value) });
+  if (u.low !== undefined && bad(u.low)) issues.push({ path: [...path, 'low'], message: say('low', u.low) });
+  if (u.high !== undefined && bad(u.high)) issues.push({ path: [...path, 'high'], message: say('high', u.high) });
   if (u.low !== undefined && u.low > u.value) issues.push({ path: [...path, 'low'], message: `low ${u.low} is above the value ${u.value}` });
   if (u.high !== undefined && u.high < u.value) issues.push({ path: [...path, 'high'], message: `high ${u.high} is below the value ${u.value}` });
   if (u.sd !== undefined && u.sd < 0) issues.push({ path: [...path, 'sd'], message: `sd ${u.sd} must not be negative` });
@@ -46,7 +50,7 @@ function checkEvidence(ev: Evidence[], path: Path, sourceIds: Set<string>, issue
 function buildActor(a: ActorInput, path: Path, dims: Dimension[], sourceIds: Set<string>, issues: PathIssue[]): Actor {
   const dimIds = new Set(dims.map((d) => d.id));
   const capability = toUncertain(a.capability);
-  checkRange(capability, [...path, 'capability'], issues, 0, Infinity, 'capability', true);
+  checkRange(capability, [...path, 'capability'], issues, 0, MAX_MAGNITUDE, 'capability', true);
   checkEvidence(capability.evidence, [...path, 'capability'], sourceIds, issues);
   const position: Record<string, UncertainNumber> = {};
   const salience: Record<string, UncertainNumber> = {};
@@ -112,6 +116,8 @@ export function buildScenario(input: ScenarioInput, format: ScenarioFormat): { s
     if (dimIds.has(d.id)) issues.push({ path: [...p, 'id'], message: `duplicate dimension id "${d.id}"` });
     dimIds.add(d.id);
     if (!(d.scale.min < d.scale.max)) issues.push({ path: [...p, 'scale'], message: `scale min ${d.scale.min} must be below max ${d.scale.max}` });
+    else if (Math.abs(d.scale.min) > MAX_MAGNITUDE || Math.abs(d.scale.max) > MAX_MAGNITUDE)
+      issues.push({ path: [...p, 'scale'], message: `scale ends must lie within ±${MAX_MAGNITUDE} (got ${d.scale.min} to ${d.scale.max})` });
     const pts = [...(d.scale.points ?? [])];
     pts.forEach((pt, j) => {
       if (pt.value < d.scale.min || pt.value > d.scale.max)

@@ -1,6 +1,7 @@
 import type { Actor, Scenario } from '../types.js';
 import { fail, ok, type Issue, type Result } from '../issues.js';
 import { splitCsvLine } from './csvLine.js';
+import { MAX_MAGNITUDE } from '../validate.js';
 
 const REQUIRED = ['actor', 'capability', 'position', 'salience'] as const;
 
@@ -62,7 +63,8 @@ export function parseActorCsv(text: string, file: string, name: string): Result<
     const capability = num(cells, 'capability', line);
     const position = num(cells, 'position', line);
     const salience = num(cells, 'salience', line);
-    if (capability <= 0) issues.push({ file, line, path: 'capability', message: `capability ${capability} must be above 0` });
+    if (capability <= 0 || capability > MAX_MAGNITUDE) issues.push({ file, line, path: 'capability', message: `capability ${capability} must be above 0 and at most ${MAX_MAGNITUDE}` });
+    if (Math.abs(position) > MAX_MAGNITUDE) issues.push({ file, line, path: 'position', message: `position ${position} must lie within ±${MAX_MAGNITUDE}` });
     if (salience < 0 || salience > 100) issues.push({ file, line, path: 'salience', message: `salience ${salience} must be in [0, 1] (or 0–100)` });
     actors.push({
       id: name,
