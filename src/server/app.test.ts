@@ -288,6 +288,22 @@ describe('limits and access', () => {
     expect((await app.request('http://127.0.0.1:4173/api/scenarios')).status).toBe(200);
   });
 
+  test('cross-site writes are refused: text/plain bodies get 415, a foreign Origin 403, the own origin passes', async () => {
+    const body = JSON.stringify({ builtin: 'iraq-2024', engine: 'median' });
+    const plain = await app.request('http://127.0.0.1:4173/api/run', { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+    expect(plain.status).toBe(415);
+    const before = store.listScenarios().length;
+    const evil = await app.request('http://127.0.0.1:4173/api/scenarios', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body: JSON.stringify({ scenario: iraq() }),
+    });
+    expect(evil.status).toBe(403);
+    expect(store.listScenarios().length).toBe(before);
+    const own = await app.request('http://127.0.0.1:4173/api/run', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://127.0.0.1:4173' }, body });
+    expect(own.status).toBe(200);
+  });
+
   test('unknown API routes are JSON 404s', async () => {
     const res = await app.request('/api/nope');
     expect(res.status).toBe(404);

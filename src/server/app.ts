@@ -170,6 +170,21 @@ export function createApp(o: AppOptions = {}): Hono {
       const host = (c.req.header('host') ?? new URL(c.req.url).host).replace(/:\d+$/, '').toLowerCase();
       if (!LOCAL_HOSTS.has(host)) return c.json({ error: `host "${host}" refused: this server only answers on localhost` }, 403);
     }
+    // Cross-site requests: a web page elsewhere may send "simple" POSTs (text/plain, no preflight) to a local
+    // server. Writes must be JSON, and a request that names its origin must come from this server's own.
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+      const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
+      if (type !== 'application/json') return c.json({ error: 'requests that change or compute something must be sent as application/json' }, 415);
+      const origin = c.req.header('origin');
+      const host = c.req.header('host') ?? new URL(c.req.url).host;
+      let sameOrigin = false;
+      try {
+        sameOrigin = origin === undefined || new URL(origin).host === host;
+      } catch {
+        sameOrigin = false;
+      }
+      if (!sameOrigin) return c.json({ error: `cross-site request from ${origin} refused` }, 403);
+    }
     c.header('cache-control', 'no-store');
     c.header('x-content-type-options', 'nosniff');
     await next();
