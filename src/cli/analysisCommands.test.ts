@@ -55,6 +55,7 @@ describe('fulcrum mc', () => {
     ['unknown engine', ['mc', '--engine', 'nope', '--no-save'], /unknown engine "nope"/],
     ['bad --db path (a file that is not a database)', ['mc', '--runs', '10', '--db', __filename], /not a Fulcrum database .*left untouched/],
     ['bad --db path (a directory)', ['run', '--db', dir], /is a directory/],
+    ['an empty --db path', ['run', '--db', ''], /--db: needs a file path/],
   ];
   for (const [what, args, re] of bad) {
     it(`exits 2 on ${what}`, async () => {
@@ -120,8 +121,17 @@ describe('fulcrum sensitivity and key-actors', () => {
 });
 
 describe('fulcrum runs', () => {
+  it('listing a store that does not exist says so and creates nothing', async () => {
+    const db = join(dir, 'never-made.db');
+    const r = await cli('runs', '--db', db);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/no runs saved/);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(db)).toBe(false);
+  });
   it('exit 2 on a bad id and on a missing run', async () => {
     const db = join(dir, 'empty.db');
+    await cli('run', '--engine', 'median', '--db', db);
     expect((await cli('runs', 'show', 'abc', '--db', db)).code).toBe(2);
     const r = await cli('runs', 'show', '999', '--db', db);
     expect(r.code).toBe(2);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { RunStore, defaultDbPath } from '../store/runStore.js';
 import { EXIT_OK, reportIssues } from './exitCodes.js';
@@ -11,8 +11,18 @@ interface RunsFlags {
   out?: string;
 }
 
-function withStore<T>(io: Io, flags: RunsFlags, f: (s: RunStore) => T): T | number {
-  const r = RunStore.open(flags.db ?? defaultDbPath());
+function withStore<T>(io: Io, flags: RunsFlags, f: (s: RunStore) => T, listing = false): T | number {
+  const path = flags.db ?? defaultDbPath();
+  if (path.trim() === '') return reportIssues(io, [{ path: '--db', message: 'needs a file path' }]);
+  // Reading never creates a store: a path with no file has no runs.
+  if (!existsSync(path)) {
+    if (listing) {
+      io.out(`no runs saved in ${path}\n`);
+      return EXIT_OK;
+    }
+    return reportIssues(io, [{ file: path, message: 'no run store here (nothing has been saved to it yet)' }]);
+  }
+  const r = RunStore.open(path);
   if (!r.ok) return reportIssues(io, r.issues);
   try {
     return f(r.value);
@@ -46,7 +56,7 @@ export function registerRuns(program: Command, io: Io, setExit: (code: number) =
           if (rows.length === 0) io.out(`no runs saved in ${s.path}\n`);
           else io.out(textTable(['ID', 'When (UTC)', 'Kind', 'Scenario', 'Engine', 'Seed'], rows.map((r) => [String(r.id), r.createdAt.replace('T', ' ').slice(0, 19), r.kind, r.scenarioName, r.engine, r.seed === null ? '' : String(r.seed)]), [true]));
           return EXIT_OK;
-        }),
+        }, true),
       );
     });
   const one = (name: 'show' | 'export') =>

@@ -3,7 +3,7 @@ import { RunStore, defaultDbPath, type RunRecord } from '../store/runStore.js';
 import { toNative } from '../scenario/toNative.js';
 import type { Scenario } from '../scenario/types.js';
 import type { Result } from '../scenario/issues.js';
-import { ok } from '../scenario/issues.js';
+import { fail, ok } from '../scenario/issues.js';
 import type { Io } from './io.js';
 import { VERSION } from './version.js';
 
@@ -20,6 +20,7 @@ export function withStoreFlags(c: Command): Command {
 /** Opens the store a command saves to (undefined with --no-save), before any work is done. */
 export function openStoreFor(flags: StoreFlags): Result<RunStore | undefined> {
   if (flags.save === false) return ok(undefined);
+  if (flags.db !== undefined && flags.db.trim() === '') return fail([{ path: '--db', message: 'needs a file path (or use --no-save)' }]);
   return RunStore.open(flags.db ?? defaultDbPath());
 }
 
