@@ -43,7 +43,7 @@ export function checkMonteCarlo(o: MonteCarloOptions): Result<{ options: EngineO
   const issues: Issue[] = [];
   if (!Number.isInteger(o.runs) || o.runs <= 0) issues.push({ path: '--runs', message: `must be a whole number above 0 (got ${o.runs})` });
   else if (o.runs > 10_000_000) issues.push({ path: '--runs', message: `at most 10,000,000 (got ${o.runs})` });
-  if (!Number.isSafeInteger(o.seed) || o.seed < 0) issues.push({ path: '--seed', message: `must be a whole number ≥ 0 (got ${o.seed})` });
+  if (!Number.isSafeInteger(o.seed) || o.seed < 0) issues.push({ path: '--seed', message: `must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER} (got ${o.seed})` });
   const w = o.workers ?? 1;
   if (!Number.isInteger(w) || w < 1 || w > 64) issues.push({ path: '--workers', message: `must be a whole number from 1 to 64 (got ${w})` });
   if (o.engine === 'all' || o.engine.includes(',')) issues.push({ path: '--engine', message: 'Monte Carlo runs one engine at a time' });

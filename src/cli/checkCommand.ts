@@ -1,9 +1,12 @@
+import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadScenario } from '../scenario/load.js';
 import { checkQuotes, listEvidence } from '../scenario/evidence.js';
 import { formatPath, type Issue } from '../scenario/issues.js';
 import { EXIT_OK, reportIssues, reportWarnings } from './exitCodes.js';
 import type { Io } from './io.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `fulcrum check SCENARIO [--sources DIR]`: validate, and verify every evidence quote against its source text. */
 export async function checkCommand(io: Io, ref: string, flags: { sources?: string }): Promise<number> {
@@ -14,11 +17,13 @@ export async function checkCommand(io: Io, ref: string, flags: { sources?: strin
   const evidence = listEvidence(s);
   const quotes = evidence.filter((e) => e.evidence.quote !== undefined).length;
   const judgements = evidence.filter((e) => e.evidence.judgement !== undefined).length;
-  io.out(`${ref}: valid — ${s.actors.length} actors, ${s.dimensions.length} dimensions, ${s.shocks.length} shocks, ${evidence.length} evidence items (${quotes} quotes, ${judgements} analyst judgements)\n`);
+  io.out(`${ref}: valid — ${plural(s.actors.length, 'actor')}, ${plural(s.dimensions.length, 'dimension')}, ${plural(s.shocks.length, 'shock')}, ${plural(evidence.length, 'evidence item')} (${quotes} quotes, ${judgements} analyst judgements)\n`);
   if (!flags.sources) {
     if (quotes) io.out(`quotes not checked: give --sources DIR with the source texts to verify them\n`);
     return EXIT_OK;
   }
+  if (!existsSync(flags.sources) || !statSync(flags.sources).isDirectory())
+    return reportIssues(io, [{ path: '--sources', message: `no such directory: ${flags.sources}` }]);
   const res = checkQuotes(s, flags.sources);
   const file = ref;
   const issues: Issue[] = res.issues.map((x) => {

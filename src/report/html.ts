@@ -96,7 +96,7 @@ export function renderBrief(d: BriefData): string {
     out.push(`<p>Key actors by ${esc(d.analysisEngine)}: the forecast without each actor, and with its position moved by ${esc(fmt(ka.shift * 100))}% of the scale down or up. Ranked by influence (the largest change it causes, as a share of the scale).</p>`);
     out.push(`<table><thead><tr><th>#</th><th>Actor</th><th>Influence</th>${s.dimensions.map((x) => `<th>Without it: ${esc(x.title)}</th>`).join('')}</tr></thead><tbody>`);
     ka.actors.forEach((a, i) =>
-      out.push(`<tr><td class="num">${i + 1}</td><td>${esc(a.name)}</td><td class="num">${esc(fmt(a.influence))}</td>${s.dimensions.map((_, k) => (a.without ? `<td class="num">${esc(fmt(a.without[k]))} (${esc(signed(a.without[k] - ka.base[k]))})</td>` : '<td>—</td>')).join('')}</tr>`),
+      out.push(`<tr><td class="num">${i + 1}</td><td>${esc(a.name)}</td><td class="num">${esc(fmt(a.influence * 100, 1))}%</td>${s.dimensions.map((_, k) => (a.without ? `<td class="num">${esc(fmt(a.without[k]))} (${esc(signed(a.without[k] - ka.base[k]))})</td>` : '<td>—</td>')).join('')}</tr>`),
     );
     out.push(`</tbody></table>`);
     s.dimensions.forEach((dim, k) => {

@@ -19,7 +19,8 @@ export function describeValue(dim: Dimension, x: number): string {
   }
   if (x < lo.value) return `below "${lo.label}" (${fmt(lo.value)})`;
   if (x > hi.value) return `above "${hi.label}" (${fmt(hi.value)})`;
-  const nearer = x - lo.value <= hi.value - x ? lo : hi;
+  if (x - lo.value === hi.value - x) return `midway between "${lo.label}" (${fmt(lo.value)}) and "${hi.label}" (${fmt(hi.value)})`;
+  const nearer = x - lo.value < hi.value - x ? lo : hi;
   return `between ${fmt(lo.value)} and ${fmt(hi.value)}, nearer "${nearer.label}"`;
 }
 

@@ -139,3 +139,20 @@ describe('actor CSV', () => {
     if (!r.ok) expect(r.issues.map((i) => i.message)).toEqual(['capability 0 must be above 0 and at most 1000000000000', 'duplicate actor "A"']);
   });
 });
+
+describe('CSV detection', () => {
+  it('names both CSV formats when a CSV is neither', () => {
+    for (const text of ['foo,bar,baz\n1,2,3\n', '# only a comment\n']) {
+      const r = parseScenarioText(text, 'odd.csv');
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.issues).toHaveLength(1);
+        expect(formatIssue(r.issues[0])).toMatch(/^odd\.csv:1: not a CSV scenario Fulcrum knows: a plain actor CSV needs the header actor,capability,position,salience; a KTAB SMP CSV/);
+      }
+    }
+  });
+  it('still reads a KTAB CSV whose name and description are quoted with commas', () => {
+    const r = parseScenarioText('"My, demo","three, actors",3,1,\nActor,Description,Power,Tax,TaxSal,\nA,a,10,20,50,\nB,b,20,80,50,\nC,c,30,50,50,\n', 'q.csv');
+    expect(r.ok).toBe(true);
+  });
+});

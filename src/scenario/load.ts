@@ -22,6 +22,13 @@ function isBinary(buf: Buffer): boolean {
   }
 }
 
+/** True when the first line looks like a KTAB SMP CSV's scenario line: name, description, then two whole numbers. */
+function looksLikeKtabCsv(text: string): boolean {
+  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  const field = '(?:\\s*"(?:[^"]|"")*"\\s*|[^,]*)';
+  return new RegExp(`^${field},${field},\\s*\\d+\\s*,\\s*\\d+\\s*(,.*)?$`).test(first);
+}
+
 /**
  * Parses scenario text of any supported format. The format comes from the file name's extension
  * (.yaml/.yml, .json, .xml, .csv — plain actor CSV or KTAB CSV, told apart by the header).
@@ -33,7 +40,17 @@ export function parseScenarioText(text: string, file: string): Result<Scenario> 
   const name = basename(file, extname(file));
   switch (ext) {
     case '.csv':
-      return looksLikeActorCsv(text) ? parseActorCsv(text, file, name) : parseKtabCsv(text, file);
+      if (looksLikeActorCsv(text)) return parseActorCsv(text, file, name);
+      if (!looksLikeKtabCsv(text))
+        return fail([
+          {
+            file,
+            line: 1,
+            message:
+              'not a CSV scenario Fulcrum knows: a plain actor CSV needs the header actor,capability,position,salience; a KTAB SMP CSV starts with name,"description",ACTORS,DIMENSIONS',
+          },
+        ]);
+      return parseKtabCsv(text, file);
     case '.xml':
       return parseKtabXml(text, file);
     case '.json':

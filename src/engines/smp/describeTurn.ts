@@ -41,6 +41,9 @@ export interface SmpEvent {
 const fmt = (p: number[]) => (p.length === 1 ? p[0].toFixed(2) : `(${p.map((v) => v.toFixed(2)).join(', ')})`);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
+/** English possessive of a name: "Kurds'", "Iran's". */
+const possessive = (name: string) => (/s$/i.test(name) ? `${name}'` : `${name}'s`);
+
 /** Readable account of one turn: proposals, then each actor's choice, then the stop if any. */
 export function describeTurn(
   names: readonly string[],
@@ -78,7 +81,7 @@ export function describeTurn(
     const own = b.initiator === c.actor;
     const partner = own ? b.receiver : b.initiator;
     const P = names[partner];
-    const what = own ? `${K} takes its own bargain with ${P} (${pct(c.probability)})` : `${K} accepts ${P}'s bargain (${pct(c.probability)})`;
+    const what = own ? `${K} takes its own bargain with ${P} (${pct(c.probability)})` : `${K} accepts ${possessive(P)} bargain (${pct(c.probability)})`;
     if (c.moved)
       events.push({ type: 'move', actor: c.actor, partner, bargain: c.bargain, from: from[c.actor], to: to[c.actor], text: `${what} and moves from ${fmt(from[c.actor])} to ${fmt(to[c.actor])}.` });
     else
