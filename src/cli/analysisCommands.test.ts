@@ -165,3 +165,12 @@ describe('fulcrum mc and Ctrl-C', () => {
     expect(err).toMatch(/interrupted after \d+ of 5000000 runs/);
   });
 });
+
+describe('progress ETA', () => {
+  it('rounds before splitting minutes and seconds', async () => {
+    const { etaText } = await import('./mcCommand.js');
+    expect(etaText(119.6)).toBe('2m00s');
+    expect(etaText(65.2)).toBe('1m05s');
+    expect(etaText(9.4)).toBe('9s');
+  });
+});

@@ -27,6 +27,12 @@ interface McFlags extends StoreFlags {
 
 const BARS = ' ▁▂▃▄▅▆▇█';
 
+/** Seconds as "1m05s" (rounded first, so never "1m60s"). */
+export function etaText(t: number): string {
+  const s = Math.max(0, Math.round(t));
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
 /** A one-line text histogram. */
 function spark(counts: number[]): string {
   const max = Math.max(...counts, 1);
@@ -96,7 +102,7 @@ export async function mcCommand(io: Io, ref: string | undefined, flags: McFlags)
   };
   process.on('SIGINT', onSigint);
   const { SingleBar } = io.isTTY ? await import('cli-progress') : { SingleBar: undefined };
-  const bar = SingleBar ? new SingleBar({ format: 'Monte Carlo |{bar}| {percentage}% {value}/{total} runs, ETA {eta_formatted}', stream: process.stderr, hideCursor: true }) : undefined;
+  const bar = SingleBar ? new SingleBar({ format: 'Monte Carlo |{bar}| {percentage}% {value}/{total} runs, ETA {eta_formatted}', stream: process.stderr, hideCursor: true, formatTime: etaText }) : undefined;
   bar?.start(Number.isFinite(runs) && runs > 0 ? runs : 1, 0);
   const t0 = performance.now();
   try {

@@ -75,6 +75,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .option('--db <path>', 'SQLite store of saved scenarios and runs (default: under $XDG_DATA_HOME/fulcrum)')
     .option('--token <token>', 'access token required by the API (needed with a non-local --host)')
     .action(async (flags: ServeFlags) => {
+      if (!/^\d+$/.test(String(flags.port).trim())) return setExit(reportIssues(io, [{ path: '--port', message: `must be a port number 0–65535 (got "${flags.port}")` }]));
       const started = await startServer({ port: Number(flags.port), host: flags.host, db: flags.db, token: flags.token ?? process.env.FULCRUM_TOKEN, version: VERSION });
       if (Array.isArray(started)) return setExit(reportIssues(io, started));
       io.out(`Fulcrum workbench: ${started.url}\n`);
