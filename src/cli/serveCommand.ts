@@ -29,9 +29,10 @@ export interface RunningServer {
  * Starts the workbench: the JSON API and the built UI on `host:port` (port 0 picks a free one), with the store
  * at `db`. Refuses a non-local host without a token. Returns issues instead of throwing on bad input.
  */
-export async function startServer(o: { port: number; host: string; db?: string; token?: string; version?: string }): Promise<RunningServer | Issue[]> {
+export async function startServer(o: { port: number | string; host: string; db?: string; token?: string; version?: string }): Promise<RunningServer | Issue[]> {
   const issues: Issue[] = [];
-  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) issues.push({ path: '--port', message: `must be a port number 0–65535 (got "${o.port}")` });
+  const port = typeof o.port === 'number' ? o.port : /^\s*\d+\s*$/.test(o.port) ? Number(o.port) : NaN;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) issues.push({ path: '--port', message: `must be a port number 0–65535 (got "${o.port}")` });
   if (!LOCAL.has(o.host) && !o.token)
     issues.push({ path: '--host', message: `serving on "${o.host}" exposes the workbench to the network; give an access token with --token (at least 16 characters)` });
   if (o.token !== undefined && o.token.length < 16) issues.push({ path: '--token', message: 'the access token must have at least 16 characters' });
@@ -42,7 +43,7 @@ export async function startServer(o: { port: number; host: string; db?: string; 
   const web = loadStaticFiles();
   const app = createApp({ store, token: o.token, web, version: o.version });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port, hostname: o.host }, () => resolve(s));
     s.once('error', reject);
   }).catch((e: NodeJS.ErrnoException) => {
     store.close();
@@ -75,8 +76,7 @@ export function registerServe(program: Command, io: Io, setExit: (code: number) 
     .option('--db <path>', 'SQLite store of saved scenarios and runs (default: under $XDG_DATA_HOME/fulcrum)')
     .option('--token <token>', 'access token required by the API (needed with a non-local --host)')
     .action(async (flags: ServeFlags) => {
-      if (!/^\d+$/.test(String(flags.port).trim())) return setExit(reportIssues(io, [{ path: '--port', message: `must be a port number 0–65535 (got "${flags.port}")` }]));
-      const started = await startServer({ port: Number(flags.port), host: flags.host, db: flags.db, token: flags.token ?? process.env.FULCRUM_TOKEN, version: VERSION });
+      const started = await startServer({ port: flags.port, host: flags.host, db: flags.db, token: flags.token ?? process.env.FULCRUM_TOKEN, version: VERSION });
       if (Array.isArray(started)) return setExit(reportIssues(io, started));
       io.out(`Fulcrum workbench: ${started.url}\n`);
       if (!loadStaticFiles()) io.err('warning: the browser UI is not built (web/dist missing); run `npm run build`. The API works.\n');
