@@ -31,8 +31,8 @@ export interface RunningServer {
  */
 export async function startServer(o: { port: number | string; host: string; db?: string; token?: string; version?: string }): Promise<RunningServer | Issue[]> {
   const issues: Issue[] = [];
-  const port = typeof o.port === 'number' ? o.port : /^\s*\d+\s*$/.test(o.port) ? Number(o.port) : NaN;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) issues.push({ path: '--port', message: `must be a port number 0–65535 (got "${o.port}")` });
+  const wanted = typeof o.port === 'number' ? o.port : /^\s*\d+\s*$/.test(o.port) ? Number(o.port) : NaN;
+  if (!Number.isInteger(wanted) || wanted < 0 || wanted > 65535) issues.push({ path: '--port', message: `must be a port number 0–65535 (got "${o.port}")` });
   if (!LOCAL.has(o.host) && !o.token)
     issues.push({ path: '--host', message: `serving on "${o.host}" exposes the workbench to the network; give an access token with --token (at least 16 characters)` });
   if (o.token !== undefined && o.token.length < 16) issues.push({ path: '--token', message: 'the access token must have at least 16 characters' });
@@ -43,7 +43,7 @@ export async function startServer(o: { port: number | string; host: string; db?:
   const web = loadStaticFiles();
   const app = createApp({ store, token: o.token, web, version: o.version });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname: o.host }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: wanted, hostname: o.host }, () => resolve(s));
     s.once('error', reject);
   }).catch((e: NodeJS.ErrnoException) => {
     store.close();
