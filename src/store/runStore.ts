@@ -4,6 +4,9 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fail, ok, type Result } from '../scenario/issues.js';
+import type { RunRecord, StoredRun, StoredRunSummary } from './records.js';
+
+export type { RunRecord, StoredRunSummary, StoredRun } from './records.js';
 
 /** `PRAGMA application_id` of a Fulcrum store ("FULC"): tells our databases from others. */
 export const APPLICATION_ID = 0x46554c43;
@@ -37,38 +40,6 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (name, version)
    );`,
 ];
-
-/** What is saved for one run of `run`, `mc` or `whatif`. */
-export interface RunRecord {
-  kind: 'run' | 'mc' | 'whatif' | string;
-  scenarioName: string;
-  /** The scenario's content (native form); its SHA-256 is stored beside it. */
-  scenario: unknown;
-  engine: string;
-  options: unknown;
-  seed?: number | null;
-  result: unknown;
-  timings: Record<string, number>;
-  version: string;
-}
-
-export interface StoredRunSummary {
-  id: number;
-  createdAt: string;
-  kind: string;
-  scenarioName: string;
-  scenarioHash: string;
-  engine: string;
-  seed: number | null;
-  version: string;
-}
-
-export interface StoredRun extends StoredRunSummary {
-  scenario: unknown;
-  options: unknown;
-  result: unknown;
-  timings: Record<string, number>;
-}
 
 /** The default store: `$XDG_DATA_HOME/fulcrum/runs.db` (else `~/.local/share/fulcrum/runs.db`), or `$FULCRUM_DB`. */
 export function defaultDbPath(): string {

@@ -2,6 +2,7 @@
 // the address the server printed (#token=…) and is kept for the browser session.
 import type { Scenario } from '../../src/scenario/types.js';
 import type { DimensionSummary } from '../../src/analysis/aggregate.js';
+import type { StoredRun, StoredRunSummary } from '../../src/store/records.js';
 
 export interface Issue {
   file?: string;
@@ -125,23 +126,11 @@ export interface ScenarioVersion {
   savedAt: string;
 }
 
-export interface SavedRunSummary {
-  id: number;
-  createdAt: string;
-  kind: string;
-  scenarioName: string;
-  scenarioHash: string;
-  engine: string;
-  seed: number | null;
-  version: string;
-}
+/** A saved run as listed by the API (the store's record, src/store/records.ts). */
+export type SavedRunSummary = StoredRunSummary;
 
-export interface SavedRun extends SavedRunSummary {
-  scenario: Record<string, unknown>;
-  options: unknown;
-  result: unknown;
-  timings: Record<string, number>;
-}
+/** A saved run with its content; the scenario is in its native form. */
+export type SavedRun = Omit<StoredRun, 'scenario'> & { scenario: Record<string, unknown> };
 
 export interface ReplayResponse {
   states: { label: string; shock?: { id: string; title: string; date?: string }; forecasts: { engine: string; position: number[] }[] }[];
