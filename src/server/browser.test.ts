@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)('workbench in a browser', () => {
 
   beforeAll(async () => {
     // Build the UI first when web/dist is missing or stale, so the test drives the UI of these sources.
-    if (webBuildIsStale()) execFileSync(join(root, 'node_modules/.bin/vite'), ['build', 'web', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    if (webBuildIsStale()) execFileSync(join(root, 'node_modules/.bin/vite'), ['build', 'web', '--logLevel', 'warn', '--configLoader', 'runner'], { cwd: root, stdio: 'inherit' });
     dir = mkdtempSync(join(tmpdir(), 'fulcrum-browser-'));
     const started = await startServer({ port: 0, host: '127.0.0.1', db: join(dir, 'runs.db') });
     if (Array.isArray(started)) throw new Error(started.map((i) => i.message).join('; '));
