@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
 import { createApp } from '../server/app.js';
 import { loadStaticFiles } from '../server/static.js';
@@ -41,7 +42,8 @@ export async function startServer(o: { port: number | string; host: string; db?:
   if (!opened.ok) return opened.issues;
   const store = opened.value;
   const web = loadStaticFiles();
-  const app = createApp({ store, token: o.token, web, version: o.version });
+  // Monte Carlo and briefs run in worker threads, so the server keeps answering while they compute.
+  const app = createApp({ store, token: o.token, web, version: o.version, workers: Math.max(1, Math.min(4, availableParallelism())) });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: wanted, hostname: o.host }, () => resolve(s));
     s.once('error', reject);
