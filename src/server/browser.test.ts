@@ -1,7 +1,8 @@
 // Browser test of the workbench: the real server (`fulcrum serve` internals) on 127.0.0.1 and a free port,
 // driven by playwright-core with Debian's /usr/bin/chromium (never a downloaded browser). Open the Iraq case,
 // break and fix an actor's position (error shown in place), run, see the forecast and its chart change, replay
-// the shocks, and export a brief; add an actor and evidence; save versions; open a saved run. A screenshot of
+// the shocks, and export a brief; add an actor and evidence; save versions; open a saved run; edit a shock and
+// see the what-if change; download the YAML and read it back; edit dimensions and sources. A screenshot of
 // the case as shipped goes to test-results/ (FULCRUM_DOCS_SCREENSHOT=1 also writes docs/screenshot.png).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -253,6 +254,100 @@ describe.skipIf(!hasChromium)('workbench in a browser', () => {
     expect(await page.getByTestId('import-format').locator('option').first().textContent()).toBe('auto (json)');
     await page.getByTestId('import-load').click();
     await expect.poll(() => page.locator('h2.title').textContent(), { timeout: 10_000 }).toBe('A tiny contest from a file');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  test('edit a shock and see the what-if change; download YAML and load it back through the API', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('actors[0].position.presence.value').inputValue(), { timeout: 15_000 }).toBe('70');
+    await page.getByTestId('engine').selectOption('compromise');
+    await page.locator('label.check input').first().check();
+    await page.getByTestId('run-whatif').click();
+    const chart = page.getByTestId('chart-whatif');
+    await chart.waitFor({ timeout: 20_000 });
+    const before = await chart.innerHTML();
+
+    // The mediation shock: Washington moves 40 points towards withdrawal instead of 5.
+    await page.getByTestId('pane-shocks').click();
+    await page.getByTestId('shock-0').click();
+    expect(await page.getByTestId('shock-title').inputValue()).toBe("The government's mediation halts the attacks");
+    const amount = page.getByTestId('change-3-amount');
+    expect(await amount.inputValue()).toBe('-5');
+    // Not a number: the change is marked in place, the Shocks tab counts it, and the what-if waits.
+    await amount.fill('lots');
+    await expect.poll(() => page.getByTestId('change-3').locator('.msg').first().textContent().catch(() => ''), { timeout: 10_000 }).toMatch(/by: must be a number/);
+    expect(await page.getByTestId('pane-shocks').locator('.badcount').textContent()).toBe('1');
+    expect(await page.getByTestId('run-whatif').isDisabled()).toBe(true);
+    await amount.fill('-40');
+    await page.getByTestId('shock-title').fill('Mediation halts the attacks; Washington plans to leave');
+    await expect.poll(() => page.getByTestId('run-whatif').isDisabled(), { timeout: 10_000 }).toBe(false);
+    expect(await page.locator('label.check').first().textContent()).toBe('Mediation halts the attacks; Washington plans to leave');
+    await page.getByTestId('run-whatif').click();
+    await expect.poll(() => chart.innerHTML(), { timeout: 20_000 }).not.toBe(before);
+    expect(await chart.innerHTML()).toContain('Washington plans to leave');
+
+    // A shock added, given a change that removes an actor and a judgement, then removed again.
+    await page.getByTestId('add-shock').click();
+    await expect.poll(() => page.getByTestId('shock-title').inputValue()).toBe('New shock 5');
+    await page.getByTestId('change-0-kind').selectOption('remove');
+    await page.getByTestId('change-0-actor').selectOption('iran');
+    await page.getByTestId('shock-evidence-add-judgement').click();
+    await expect.poll(() => page.locator('fieldset.evform.bad').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByTestId('shock-evidence-0-judgement').fill('Tehran steps back.');
+    await expect.poll(() => page.locator('fieldset.evform.bad').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('label.check').count(), { timeout: 10_000 }).toBe(5);
+    await page.getByTestId('remove-shock').click();
+    await expect.poll(() => page.locator('label.check').count(), { timeout: 10_000 }).toBe(4);
+
+    // Download the edited scenario as YAML; the API's import route (the command line's loader) reads it back.
+    const [yamlDownload] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.getByTestId('download-yaml').click()]);
+    expect(yamlDownload.suggestedFilename()).toBe('iraq-2024.yaml');
+    const yaml = readFileSync((await yamlDownload.path())!, 'utf8');
+    const res = await fetch(new URL('/api/import', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: yaml, format: 'yaml' }) });
+    expect(res.status).toBe(200);
+    const imported = (await res.json()) as { name: string; native: { shocks: { title: string; changes: { by?: number }[] }[] } };
+    expect(imported.name).toBe('iraq-2024');
+    expect(imported.native.shocks).toHaveLength(4);
+    expect(imported.native.shocks[0].title).toBe('Mediation halts the attacks; Washington plans to leave');
+    expect(imported.native.shocks[0].changes[3].by).toBe(-40);
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.getByTestId('download-json').click()]);
+    expect(jsonDownload.suggestedFilename()).toBe('iraq-2024.json');
+    expect(JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8')).shocks[0].changes[3].by).toBe(-40);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  test('add and remove a dimension, edit its scale words and bands; rename a source and its quotes follow', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.getByTestId('pane-dimensions').click();
+    await page.getByTestId('add-dim').click();
+    await expect.poll(() => page.getByTestId('dim-title').inputValue()).toBe('New issue 3');
+    await page.getByTestId('dim-title').fill('Kurdish oil exports');
+    await page.getByTestId('dim-low').fill('halted');
+    await page.getByTestId('dim-high').fill('at full capacity');
+    await page.getByTestId('add-band').click();
+    await page.getByTestId('dim-bands-0-to').fill('150');
+    await expect.poll(() => page.getByTestId('dim-editor').locator('.msg').first().textContent().catch(() => ''), { timeout: 10_000 }).toMatch(/band \[33.33, 150\] must be a non-empty interval inside the scale/);
+    await page.getByTestId('dim-bands-0-to').fill('66');
+    await expect.poll(() => page.getByTestId('dim-editor').locator('.msg').count(), { timeout: 10_000 }).toBe(0);
+    await page.getByTestId('pane-actors').click();
+    expect(await page.getByTestId('actors[0].position.issue-3.value').inputValue()).toBe('50');
+    expect(await page.getByTestId('actors[0].salience.issue-3.value').inputValue()).toBe('0.5');
+    await page.getByTestId('pane-dimensions').click();
+    await page.getByTestId('remove-dim').click();
+    await expect.poll(() => page.getByTestId('pane-dimensions').textContent()).toBe('Dimensions 2');
+
+    await page.getByTestId('pane-sources').click();
+    const id = page.getByTestId('source-0-id');
+    await id.fill('pmi-article');
+    await id.press('Tab');
+    await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^\d+ evidence item\(s\) now cite pmi-article instead of article$/);
+    await page.getByTestId('source-0-author').fill('Policy institute staff');
+    await expect.poll(() => page.getByTestId('run').isDisabled(), { timeout: 10_000 }).toBe(false);
+    expect(await page.getByTestId('issues').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 60_000);
 

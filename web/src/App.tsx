@@ -7,7 +7,10 @@ import { effectivePowerChart, forecastsChart, monteCarloChart, replayChart, sign
 import { ApiError, get, post, postBlob, type EngineInfo, type Issue, type KeyActorsResult, type McSummary, type ReplayResponse, type RunResponse, type SavedRun, type SavedRunSummary, type ScenarioListItem, type ScenarioVersion, type SensitivityResult, type WhatIfResponse } from './api.js';
 import { ActorTable, type Selected } from './ActorTable.js';
 import { EChart } from './EChart.js';
-import { addActor, addEvidence, freeActorId, removeActor, renameActorRefs, removeEvidence, setActorText, setCell, setEvidence, type Field, type NativeDoc, type Part } from './doc.js';
+import { addActor, addEvidence, downloadName, freeActorId, removeActor, renameActorRefs, removeEvidence, setActorText, setCell, setEvidence, toJson, toYaml, type Field, type NativeDoc, type Part } from './doc.js';
+import { ShockEditor } from './ShockEditor.js';
+import { DimensionEditor } from './DimensionEditor.js';
+import { SourceEditor } from './SourceEditor.js';
 import { SidePanel } from './SidePanel.js';
 import { RunList, RunView, when } from './Runs.js';
 import { ImportPanel } from './ImportPanel.js';
@@ -30,6 +33,27 @@ function parseOptions(text: string): Record<string, string> {
   return out;
 }
 
+/** Saves text as a file through the browser's download. */
+function saveFile(text: string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The parts of the scenario edited in the tabs above the table, and the field path each one's problems start with. */
+const PANES = [
+  { id: 'actors', label: 'Actors', prefix: 'actors' },
+  { id: 'dimensions', label: 'Dimensions', prefix: 'dimensions' },
+  { id: 'shocks', label: 'Shocks', prefix: 'shocks' },
+  { id: 'sources', label: 'Sources', prefix: 'sources' },
+] as const;
+type Pane = (typeof PANES)[number]['id'];
+
 export function App() {
   const [list, setList] = useState<ScenarioListItem[]>([]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -45,6 +69,7 @@ export function App() {
   const [mcRuns, setMcRuns] = useState('1000');
   const [shocks, setShocks] = useState<string[]>([]);
   const [dimK, setDimK] = useState(0);
+  const [pane, setPane] = useState<Pane>('actors');
   const [run, setRun] = useState<RunResponse | null>(null);
   const [mc, setMc] = useState<McSummary | null>(null);
   const [ka, setKa] = useState<KeyActorsResult | null>(null);
@@ -121,6 +146,20 @@ export function App() {
     setDirty(true);
     validate(next);
   };
+  /** An edit from the dimension, shock or source editors, with what it did for the status line. */
+  const changeWith = (next: NativeDoc, text?: string) => {
+    change(next);
+    if (text) setStatus({ text });
+  };
+  const download = (kind: 'yaml' | 'json') => {
+    if (!doc) return;
+    const name = downloadName(doc, kind);
+    saveFile(kind === 'yaml' ? toYaml(doc) : toJson(doc), name, kind === 'yaml' ? 'application/yaml' : 'application/json');
+    setStatus({
+      text: `downloaded ${name}${issues.length ? ` — it has ${issues.length} problem(s), listed where they are; fulcrum run will refuse it until they are fixed` : ''}`,
+      error: issues.length > 0,
+    });
+  };
   const onEdit = (i: number, field: Field, dim: string | undefined, part: Part, raw: string) => {
     if (doc) change(setCell(doc, i, field, dim, part, raw));
   };
@@ -142,6 +181,8 @@ export function App() {
       setBusy(null);
     }
   };
+  /** The ticked shocks the scenario still has (a shock's id may have been edited or the shock removed). */
+  const ticked = shocks.filter((id) => scenario?.shocks.some((x) => x.id === id));
   const single = engine === 'all' ? (engines.some((e) => e.name === 'eum') ? 'eum' : 'compromise') : engine.split(',')[0];
 
   const doRun = () =>
@@ -170,9 +211,9 @@ export function App() {
     });
   const doWhatIf = () =>
     act('whatif', async () => {
-      const r = await post<WhatIfResponse>('/api/whatif', { ...body(), engine, options: parseOptions(optionsText), shocks });
+      const r = await post<WhatIfResponse>('/api/whatif', { ...body(), engine, options: parseOptions(optionsText), shocks: ticked });
       setWhatIf(r);
-      setStatus({ text: `what-if: ${shocks.join(', ')}${r.warnings.length ? ' — ' + r.warnings.join('; ') : ''}` });
+      setStatus({ text: `what-if: ${ticked.join(', ')}${r.warnings.length ? ' — ' + r.warnings.join('; ') : ''}` });
     });
   const doReplay = () =>
     act('replay', async () => {
@@ -269,7 +310,9 @@ export function App() {
     return out;
   }, [s, k, run, mc, ka, sens, whatIf, replay]);
 
-  const otherIssues = issues.filter((x) => !/^actors\[\d+\]/.test(x.path ?? ''));
+  const otherIssues = issues.filter((x) => !/^(actors|dimensions|shocks|sources)\[\d+\]/.test(x.path ?? ''));
+  const paneIssues = (prefix: string) => issues.filter((x) => (x.path ?? '').startsWith(prefix + '[') || x.path === prefix).length;
+  const paneCount = (id: Pane) => (Array.isArray(doc?.[id]) ? doc![id].length : 0);
 
   return (
     <div className="app">
@@ -279,6 +322,12 @@ export function App() {
         <div className="spacer" />
         <button onClick={() => setImporting(!importing)} data-testid="open-import" title="paste or upload a scenario's YAML, JSON, CSV or XML">
           Load text…
+        </button>
+        <button onClick={() => download('yaml')} disabled={!doc} data-testid="download-yaml" title="the scenario as it stands in the editor, as a YAML file that fulcrum run loads">
+          Download YAML
+        </button>
+        <button onClick={() => download('json')} disabled={!doc} data-testid="download-json" title="the scenario as it stands in the editor, as JSON">
+          Download JSON
         </button>
         <button onClick={doSave} disabled={!doc || busy !== null || issues.length > 0} data-testid="save">
           Save{dirty ? ' *' : ''}
@@ -348,7 +397,7 @@ export function App() {
                   {x.title}
                 </label>
               ))}
-              <button onClick={doWhatIf} disabled={!doc || busy !== null || shocks.length === 0 || issues.length > 0} data-testid="run-whatif">
+              <button onClick={doWhatIf} disabled={!doc || busy !== null || ticked.length === 0 || issues.length > 0} data-testid="run-whatif">
                 {busy === 'whatif' ? 'Working…' : 'Compare with base'}
               </button>
               <button onClick={doReplay} disabled={!doc || busy !== null || issues.length > 0} data-testid="run-replay" title="apply the shocks one after another in date order (undated last) and forecast after each">
@@ -421,6 +470,21 @@ export function App() {
                   ))}
                 </div>
               )}
+              <div className="tabs panes" role="tablist" data-testid="panes">
+                {PANES.map((x) => {
+                  const bad = paneIssues(x.prefix);
+                  return (
+                    <button key={x.id} role="tab" aria-selected={pane === x.id} className={`${pane === x.id ? 'on' : ''}${bad ? ' bad' : ''}`} onClick={() => setPane(x.id)} data-testid={`pane-${x.id}`} title={bad ? `${bad} problem(s)` : undefined}>
+                      {x.label} <span className="count">{paneCount(x.id)}</span>
+                      {bad > 0 && <span className="badcount">{bad}</span>}
+                    </button>
+                  );
+                })}
+              </div>
+              {pane === 'dimensions' && <DimensionEditor doc={doc} issues={issues} onChange={changeWith} />}
+              {pane === 'shocks' && <ShockEditor doc={doc} issues={issues} onChange={changeWith} />}
+              {pane === 'sources' && <SourceEditor doc={doc} issues={issues} onChange={changeWith} />}
+              {pane === 'actors' && (
               <div className="editor">
                 <ActorTable
                   doc={doc}
@@ -463,6 +527,7 @@ export function App() {
                   onRemoveEvidence={(i, field, dim, k) => change(removeEvidence(doc, i, field, dim, k))}
                 />
               </div>
+              )}
             </section>
           )}
           {run && s && (
