@@ -283,6 +283,7 @@ describe.skipIf(!hasChromium)('workbench in a browser', () => {
     expect(await page.getByTestId('run-whatif').isDisabled()).toBe(true);
     await amount.fill('-40');
     await page.getByTestId('shock-title').fill('Mediation halts the attacks; Washington plans to leave');
+    await page.getByTestId('shock-id').fill('mediation'); // the what-if keeps it ticked under its new id
     await expect.poll(() => page.getByTestId('run-whatif').isDisabled(), { timeout: 10_000 }).toBe(false);
     expect(await page.locator('label.check').first().textContent()).toBe('Mediation halts the attacks; Washington plans to leave');
     await page.getByTestId('run-whatif').click();
@@ -308,9 +309,10 @@ describe.skipIf(!hasChromium)('workbench in a browser', () => {
     const yaml = readFileSync((await yamlDownload.path())!, 'utf8');
     const res = await fetch(new URL('/api/import', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: yaml, format: 'yaml' }) });
     expect(res.status).toBe(200);
-    const imported = (await res.json()) as { name: string; native: { shocks: { title: string; changes: { by?: number }[] }[] } };
+    const imported = (await res.json()) as { name: string; native: { shocks: { id: string; title: string; changes: { by?: number }[] }[] } };
     expect(imported.name).toBe('iraq-2024');
     expect(imported.native.shocks).toHaveLength(4);
+    expect(imported.native.shocks[0]).toMatchObject({ id: 'mediation', date: '2024-08' });
     expect(imported.native.shocks[0].title).toBe('Mediation halts the attacks; Washington plans to leave');
     expect(imported.native.shocks[0].changes[3].by).toBe(-40);
     const [jsonDownload] = await Promise.all([page.waitForEvent('download', { timeout: 10_000 }), page.getByTestId('download-json').click()]);

@@ -482,7 +482,7 @@ export function App() {
                 })}
               </div>
               {pane === 'dimensions' && <DimensionEditor doc={doc} issues={issues} onChange={changeWith} />}
-              {pane === 'shocks' && <ShockEditor doc={doc} issues={issues} onChange={changeWith} />}
+              {pane === 'shocks' && <ShockEditor doc={doc} issues={issues} onChange={changeWith} onRenamed={(from, to) => setShocks((xs) => xs.map((x) => (x === from ? to : x)))} />}
               {pane === 'sources' && <SourceEditor doc={doc} issues={issues} onChange={changeWith} />}
               {pane === 'actors' && (
               <div className="editor">

@@ -27,6 +27,8 @@ interface Props {
   doc: NativeDoc;
   issues: Issue[];
   onChange(next: NativeDoc, status?: string): void;
+  /** A shock's id was edited: the what-if selection follows it. */
+  onRenamed(from: string, to: string): void;
 }
 
 const OPS: { op: ChangeOp; label: string }[] = [
@@ -45,7 +47,7 @@ function currentValue(doc: NativeDoc, actor: string, field: string): number | un
   return typeof v === 'number' ? v : undefined;
 }
 
-export function ShockEditor({ doc, issues, onChange }: Props) {
+export function ShockEditor({ doc, issues, onChange, onRenamed }: Props) {
   const shocks: Record<string, any>[] = Array.isArray(doc.shocks) ? doc.shocks : [];
   const [sel, setSel] = useState(0);
   const s = Math.min(sel, Math.max(0, shocks.length - 1));
@@ -57,7 +59,10 @@ export function ShockEditor({ doc, issues, onChange }: Props) {
   const text = (key: ShockText, label: string, hint?: string, area = false) => {
     const path = `${base}.${key}`;
     const mine = issuesUnder(issues, path);
-    const onText = (e: { target: { value: string } }) => onChange(setShockText(doc, s, key, e.target.value));
+    const onText = (e: { target: { value: string } }) => {
+      onChange(setShockText(doc, s, key, e.target.value));
+      if (key === 'id') onRenamed(String(sh?.id ?? ''), e.target.value);
+    };
     return (
       <label className={`field${mine.length ? ' bad' : ''}`}>
         <span>
