@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { RunStore } from '../store/runStore.js';
 import { loadScenario } from '../scenario/load.js';
 import { toNative } from '../scenario/toNative.js';
+import { stringify } from 'yaml';
 
 // Routes are exercised in-process with app.request (no port), as hono's own tests do (DESIGN.md convention 7).
 let dir: string;
@@ -61,6 +62,30 @@ describe('scenarios', () => {
     const out2 = await json(post('/api/validate', { scenario: typo }));
     expect(out2.issues).toContainEqual(expect.objectContaining({ path: 'actors[1].capabilty', message: 'unknown field "capabilty"' }));
     expect([...out.issues, ...out2.issues].every((i: { line?: number }) => typeof i.line === 'number')).toBe(true);
+  });
+
+  test('problems in shocks, dimensions and sources come back with the paths the workbench shows them at', async () => {
+    const doc = iraq();
+    doc.shocks[0].changes[0] = { actor: 'us-gov', field: 'capability', by: 'x' };
+    const schema = await json(post('/api/validate', { scenario: doc }));
+    expect(schema.issues.map((i: { path: string }) => i.path)).toEqual(['shocks[0].changes[0].by']);
+    const sem = iraq();
+    sem.shocks[0].changes[0] = { actor: 'nobody', field: 'salience.oil', by: 1 };
+    sem.dimensions[0].scale.bands[0].to = 200;
+    sem.sources[0].id = 'piece';
+    const out = await json(post('/api/validate', { scenario: sem }));
+    const paths = out.issues.map((i: { path: string }) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['shocks[0].changes[0].actor', 'shocks[0].changes[0].field', 'dimensions[0].scale.bands[0]', 'shocks[0].evidence[0].source']));
+    expect(paths.some((p: string) => /^actors\[\d+\]\..*evidence\[\d+\]\.source$/.test(p))).toBe(true);
+  });
+
+  test('an edited scenario written as YAML (as the workbench downloads it) imports unchanged', async () => {
+    const doc = iraq();
+    doc.shocks[0].changes[3] = { actor: 'us-gov', field: 'position.presence', by: -40 };
+    doc.sources[0].url = 'https://example.org/article';
+    const res = await post('/api/import', { text: '# exported\n' + stringify(doc, { lineWidth: 0 }), format: 'yaml' });
+    expect(res.status).toBe(200);
+    expect((await json(res)).native).toEqual(doc);
   });
 
   test('validate accepts YAML text and reports its lines', async () => {
