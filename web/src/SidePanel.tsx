@@ -6,6 +6,7 @@ import type { Scenario } from '../../src/scenario/types.js';
 import { describeValue } from '../../src/scenario/describeValue.js';
 import type { Issue } from './api.js';
 import type { Selected } from './ActorTable.js';
+import { Problems, issuesUnder } from './EvidenceEditor.js';
 import { actorRowIssues, shocksNaming, cellEvidence, cellNode, cellPath, type ActorText, type EvidenceKey, type EvidenceKind, type Field, type NativeDoc } from './doc.js';
 
 interface Props {
@@ -20,21 +21,6 @@ interface Props {
   onAddEvidence(i: number, field: Field, dim: string | undefined, kind: EvidenceKind): void;
   onSetEvidence(i: number, field: Field, dim: string | undefined, k: number, key: EvidenceKey, raw: string): void;
   onRemoveEvidence(i: number, field: Field, dim: string | undefined, k: number): void;
-}
-
-const issuesUnder = (issues: Issue[], path: string) => issues.filter((x) => x.path === path || x.path?.startsWith(path + '.'));
-
-function Problems({ list, base }: { list: Issue[]; base: string }) {
-  return (
-    <>
-      {list.map((x, k) => (
-        <div key={k} className="msg wide" role="alert">
-          {x.path && x.path !== base ? `${x.path.slice(base.length + 1)}: ` : ''}
-          {x.message}
-        </div>
-      ))}
-    </>
-  );
 }
 
 export function SidePanel(p: Props) {

@@ -233,6 +233,12 @@ describe('actors and cells (existing helpers)', () => {
     const r = d.removeActor(doc, 2);
     expect([r.changes, r.shocks]).toEqual([1, []]);
     expect(load(r.doc)).toEqual([]);
+    let ev = d.addEvidence(doc, 2, 'capability', undefined, 'quote');
+    expect(ev.actors[2].capability).toEqual({ value: 1, evidence: [{ source: 'src', quote: '' }] });
+    ev = d.setEvidence(ev, 2, 'capability', undefined, 0, 'quote', 'gamma holds');
+    expect(load(ev)).toEqual([]);
+    expect(d.setEvidence(ev, 2, 'capability', undefined, 3, 'quote', 'x')).toBe(ev);
+    expect(d.removeEvidence(ev, 2, 'capability', undefined, 0).actors[2].capability).toBe(1);
     const renamed = d.renameActorRefs(d.setActorText(doc, 0, 'id', 'alpha'), 'a', 'alpha');
     expect(renamed.changes).toBe(1);
     expect(load(renamed.doc)).toEqual([]);

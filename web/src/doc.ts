@@ -185,9 +185,7 @@ export type EvidenceKey = 'source' | 'quote' | 'judgement' | 'supports' | 'confi
 export function addEvidence(doc: NativeDoc, i: number, field: Field, dim: string | undefined, kind: EvidenceKind): NativeDoc {
   const next = structuredClone(doc);
   const obj = asObject(cellNode(next, i, field, dim));
-  const source: string | undefined = next.sources?.[0]?.id;
-  const item: Record<string, string> = kind === 'quote' ? { ...(source !== undefined ? { source } : {}), quote: '' } : { judgement: '' };
-  obj.evidence = [...(Array.isArray(obj.evidence) ? obj.evidence : []), item];
+  obj.evidence = evidenceAdd(obj.evidence, kind, next.sources?.[0]?.id);
   putNode(next, i, field, dim, obj);
   return next;
 }
@@ -199,13 +197,8 @@ export function addEvidence(doc: NativeDoc, i: number, field: Field, dim: string
 export function setEvidence(doc: NativeDoc, i: number, field: Field, dim: string | undefined, k: number, key: EvidenceKey, raw: string): NativeDoc {
   const next = structuredClone(doc);
   const obj = asObject(cellNode(next, i, field, dim));
-  const list: Record<string, unknown>[] = Array.isArray(obj.evidence) ? [...obj.evidence] : [];
-  if (!list[k]) return doc;
-  const item = { ...list[k] };
-  if (raw === '' && (key === 'source' || key === 'supports' || key === 'confidence')) delete item[key];
-  else item[key] = raw;
-  list[k] = item;
-  obj.evidence = list;
+  if (!Array.isArray(obj.evidence) || !obj.evidence[k]) return doc;
+  obj.evidence = evidenceSet(obj.evidence, k, key, raw);
   putNode(next, i, field, dim, obj);
   return next;
 }
@@ -214,7 +207,7 @@ export function setEvidence(doc: NativeDoc, i: number, field: Field, dim: string
 export function removeEvidence(doc: NativeDoc, i: number, field: Field, dim: string | undefined, k: number): NativeDoc {
   const next = structuredClone(doc);
   const obj = asObject(cellNode(next, i, field, dim));
-  const list: unknown[] = Array.isArray(obj.evidence) ? obj.evidence.filter((_, j) => j !== k) : [];
+  const list = evidenceRemove(obj.evidence, k);
   if (list.length) obj.evidence = list;
   else delete obj.evidence;
   putNode(next, i, field, dim, obj);
