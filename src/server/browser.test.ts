@@ -278,7 +278,7 @@ describe.skipIf(!hasChromium)('workbench in a browser', () => {
     expect(await amount.inputValue()).toBe('-5');
     // Not a number: the change is marked in place, the Shocks tab counts it, and the what-if waits.
     await amount.fill('lots');
-    await expect.poll(() => page.getByTestId('change-3').locator('.msg').first().textContent().catch(() => ''), { timeout: 10_000 }).toMatch(/by: must be a number/);
+    await expect.poll(() => page.getByTestId('change-3-problems').textContent().catch(() => ''), { timeout: 10_000 }).toMatch(/by: must be a number/);
     expect(await page.getByTestId('pane-shocks').locator('.badcount').textContent()).toBe('1');
     expect(await page.getByTestId('run-whatif').isDisabled()).toBe(true);
     await amount.fill('-40');

@@ -130,7 +130,7 @@ export function ShockEditor({ doc, issues, onChange, onRenamed }: Props) {
                   </select>
                 );
                 const now = f.kind === 'field' ? currentValue(doc, f.actor, f.field) : undefined;
-                return (
+                return [
                   <tr key={j} className={mine.length ? 'bad' : ''} data-testid={`change-${j}`}>
                     <td>
                       {f.kind === 'other' ? (
@@ -181,13 +181,15 @@ export function ShockEditor({ doc, issues, onChange, onRenamed }: Props) {
                         ✕
                       </button>
                     </td>
-                    {mine.length > 0 && (
-                      <td className="msgcell">
+                  </tr>,
+                  mine.length > 0 && (
+                    <tr key={`${j}-msg`} className="bad" data-testid={`change-${j}-problems`}>
+                      <td colSpan={6}>
                         <Problems list={mine} base={path} />
                       </td>
-                    )}
-                  </tr>
-                );
+                    </tr>
+                  ),
+                ];
               })}
             </tbody>
           </table>
