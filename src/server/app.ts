@@ -19,7 +19,9 @@ import { keyActors } from '../analysis/keyActors.js';
 import { builtinNames } from '../scenario/builtin.js';
 import { loadScenario } from '../scenario/load.js';
 import { toNative } from '../scenario/toNative.js';
-import { describeValue } from '../scenario/describeValue.js';
+import { describeValue, fmt } from '../scenario/describeValue.js';
+import { cycleNote, pointForecast } from '../engines/pointForecast.js';
+import type { RunResult } from '../engines/types.js';
 import { formatPath, type Issue, type Result } from '../scenario/issues.js';
 import type { Scenario } from '../scenario/types.js';
 import { toContract } from '../cli/contract.js';
@@ -139,7 +141,12 @@ function oneEngine(name: string, sets: Record<string, string>): EngineChoice {
 
 
 /** Forecast words per dimension for a run. */
-const described = (s: Scenario, position: number[]) => s.dimensions.map((d, k) => describeValue(d, position[k]));
+/** Each forecast in the scale's words; a run that ends in a cycle also says so, with the cycle's mean (as the CLI does). */
+const described = (s: Scenario, r: RunResult) =>
+  s.dimensions.map((d, k) => {
+    const note = cycleNote(r, k, (x) => fmt(x));
+    return describeValue(d, r.forecast.position[k]) + (note ? `; the run ${note}: mean ${describeValue(d, pointForecast(r)[k])}` : '');
+  });
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -285,7 +292,7 @@ export function createApp(o: AppOptions = {}): Hono {
       runIds,
       scenario: s,
       warnings: [...warnings, ...results.flatMap((r) => (r.warnings ?? []).map((w) => ({ message: w.startsWith(`${r.engine}:`) ? w : `${r.engine}: ${w}` })))],
-      results: results.map((r) => ({ ...toContract(s, r), described: described(s, r.forecast.position) })),
+      results: results.map((r) => ({ ...toContract(s, r), described: described(s, r) })),
     });
   });
 
