@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,7 +130,7 @@ describe('fulcrum export', () => {
 
 describe('the installed command', () => {
   const bin = join(root, 'bin', 'fulcrum.js');
-  it.runIf(existsSync(join(root, 'dist', 'cli', 'main.js')))('runs as a process and exits 2 without a stack trace on bad input', () => {
+  it('runs as a process (built by the tsc step of npm test) and exits 2 without a stack trace on bad input', () => {
     const ok = execFileSync(process.execPath, [bin, 'run', '--engine', 'median', '--format', 'json', '--no-save'], { encoding: 'utf8' });
     expect(JSON.parse(ok).engine).toBe('median');
     const bad = spawnSync(process.execPath, [bin, 'run', join(dir, 'missing.yaml')], { encoding: 'utf8' });
