@@ -5,24 +5,12 @@ import { useRef, useState } from 'react';
 import type { Scenario } from '../../src/scenario/types.js';
 import { ApiError, post, type Issue } from './api.js';
 import type { NativeDoc } from './doc.js';
+import { guessFormat } from './guessFormat.js';
 
-type Format = 'yaml' | 'json' | 'csv' | 'xml';
+export type Format = 'yaml' | 'json' | 'csv' | 'xml';
 
 /** Largest text sent (the server refuses bodies over 1 MiB). */
 const MAX_TEXT = 1000 * 1024;
-
-/** The format of a file by its name, else by its first character. */
-export function guessFormat(text: string, fileName?: string): Format {
-  const ext = fileName?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
-  if (ext === 'json') return 'json';
-  if (ext === 'csv') return 'csv';
-  if (ext === 'xml') return 'xml';
-  if (ext === 'yaml' || ext === 'yml') return 'yaml';
-  const first = text.trimStart()[0];
-  if (first === '{') return 'json';
-  if (first === '<') return 'xml';
-  return 'yaml';
-}
 
 /** The start and end offsets of a 1-based line of `text`. */
 function lineRange(text: string, line: number): [number, number] {
