@@ -66,7 +66,8 @@ describe('applyChanges', () => {
     expect(parseChangeArg('kurds.salience.presence-=0.2', iraq)).toMatchObject({ op: 'add', value: -0.2 });
     expect(parseChangeArg('kurds.salience.presence+=0.1', iraq)).toMatchObject({ op: 'add', value: 0.1 });
     // '=' always sets, so a negative value on a scale that allows it is set, not added.
-    expect(parseChangeArg('kurds.position.presence=-5', iraq)).toMatchObject({ op: 'set', value: -5 });
+    const signedScale = { ...iraq, dimensions: iraq.dimensions.map((d) => ({ ...d, scale: { ...d.scale, min: -100 } })) };
+    expect(parseChangeArg('kurds.position.presence=-5', signedScale)).toMatchObject({ op: 'set', value: -5 });
     expect(parseChangeArg('nobody.capability=3', iraq)).toMatch(/unknown actor "nobody"/);
     expect(parseChangeArg('kurds.charisma=3', iraq)).toMatch(/unknown field "charisma"/);
     expect(parseChangeArg('kurds.position=3', iraq)).toMatch(/needs a dimension/);
@@ -193,5 +194,23 @@ describe('Monte Carlo', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.issues.map((i) => `${i.path} ${i.message}`).join()).toMatch(re);
     }
+  });
+});
+
+describe('limits on changes and shocks', () => {
+  it('rejects set values outside their field and amounts beyond 1e12; clamps relative results with a warning', () => {
+    expect(parseChangeArg('kurds.salience.presence=2', iraq)).toMatch(/salience 2 is outside \[0, 1\]/);
+    expect(parseChangeArg('sudani.capability=0', iraq)).toMatch(/must be above 0/);
+    expect(parseChangeArg('sudani.position.presence=150', iraq)).toMatch(/outside the scale \[0, 100\]/);
+    expect(parseChangeArg('sudani.capability*=1e308', iraq)).toMatch(/beyond ±1000000000000/);
+    const { scenario, warnings } = applyChanges(iraq, [{ kind: 'set', actor: 'sudani', field: 'capability', op: 'scale', value: 1e12 }]);
+    expect(scenario.actors.find((a) => a.id === 'sudani')!.capability.value).toBe(1e12);
+    expect(warnings[0]).toMatch(/clamped to 1000000000000/);
+  });
+  it('refuses a what-if that leaves fewer than two actors', () => {
+    const gone = { ...iraq, shocks: [{ id: 'wipe', title: 'wipe', evidence: [], changes: iraq.actors.slice(1).map((a) => ({ kind: 'remove' as const, actor: a.id })) }] };
+    const w = whatIf(gone, { engine: 'compromise', shocks: ['wipe'] });
+    expect(w.ok).toBe(false);
+    if (!w.ok) expect(w.issues[0].message).toMatch(/leave 1 actor\(s\); a contest needs at least two/);
   });
 });

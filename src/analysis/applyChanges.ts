@@ -1,5 +1,5 @@
 import type { Actor, Change, Scenario, UncertainNumber } from '../scenario/types.js';
-import { parseFieldPath } from '../scenario/validate.js';
+import { MAX_MAGNITUDE, parseFieldPath } from '../scenario/validate.js';
 
 function cloneActor(a: Actor): Actor {
   const num = (u: UncertainNumber): UncertainNumber => ({ ...u, evidence: u.evidence });
@@ -38,7 +38,11 @@ export function applyChanges(s: Scenario, changes: readonly Change[]): { scenari
     const target = c.field === 'capability' ? a.capability : c.field === 'position' ? a.position[c.dimension!] : a.salience[c.dimension!];
     const old = target.value;
     let v = c.op === 'set' ? c.value : c.op === 'add' ? old + c.value : old * c.value;
-    const [lo, hi] = c.field === 'capability' ? [1e-9, Infinity] : c.field === 'salience' ? [0, 1] : [dim!.scale.min, dim!.scale.max];
+    const [lo, hi] = c.field === 'capability' ? [1e-9, MAX_MAGNITUDE] : c.field === 'salience' ? [0, 1] : [dim!.scale.min, dim!.scale.max];
+    if (Number.isNaN(v)) {
+      warnings.push(`${a.id}.${c.field}${c.dimension ? '.' + c.dimension : ''}: the change gives no number; skipped`);
+      continue;
+    }
     if (v < lo || v > hi) {
       const clamped = Math.min(hi, Math.max(lo, v));
       warnings.push(`${a.id}.${c.field}${c.dimension ? '.' + c.dimension : ''}: ${v} clamped to ${clamped}`);
@@ -69,7 +73,15 @@ export function parseChangeArg(arg: string, s: Scenario): Change | string {
   if (typeof f === 'string') return f;
   const n = Number(rhs);
   if (rhs.trim() === '' || !Number.isFinite(n)) return `"${rhs}" is not a number (use =42 to set, +=5 or -=5 to add, *=1.2 to scale)`;
+  if (Math.abs(n) > MAX_MAGNITUDE) return `${n} is beyond ±${MAX_MAGNITUDE}`;
   const op = opChar === '*' ? 'scale' : opChar === '' ? 'set' : 'add';
+  if (op === 'set') {
+    // A value set outright must be valid for its field; relative changes are clamped (with a warning) when applied.
+    const dim = s.dimensions.find((d) => d.id === f.dimension);
+    if (f.field === 'capability' && !(n > 0)) return `capability ${n} must be above 0`;
+    if (f.field === 'salience' && (n < 0 || n > 1)) return `salience ${n} is outside [0, 1]`;
+    if (f.field === 'position' && dim && (n < dim.scale.min || n > dim.scale.max)) return `position ${n} is outside the scale [${dim.scale.min}, ${dim.scale.max}]`;
+  }
   const change: Change = { kind: 'set', actor, field: f.field, op, value: opChar === '-' ? -n : n };
   if (f.dimension) change.dimension = f.dimension;
   return change;

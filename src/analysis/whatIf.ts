@@ -49,6 +49,8 @@ export function whatIf(s: Scenario, o: WhatIfOptions): Result<WhatIfResult> {
   if ((o.shocks ?? []).length === 0 && (o.changes ?? []).length === 0) issues.push({ path: '--shock', message: 'give at least one --shock ID or --change ACTOR.FIELD=VALUE' });
   if (issues.length || !chosen.ok || !shocked.ok) return fail(issues);
   const after = applyChanges(shocked.value.scenario, changes);
+  if (after.scenario.actors.length < 2)
+    return fail([{ path: '--shock', message: `the shocks and changes leave ${after.scenario.actors.length} actor(s); a contest needs at least two` }]);
   const base = runEngines(s, chosen.value);
   const shockedRuns = runEngines(after.scenario, chosen.value);
   const rows = base.map((b, i) => {
@@ -78,6 +80,8 @@ export function replaySequence(s: Scenario, engine = 'all', sets: Record<string,
   const forecasts = (sc: Scenario) => runEngines(sc, chosen.value).map((r) => ({ engine: r.engine, position: pointForecast(r) }));
   const states: ReplayStep[] = [{ label: 'base case', title: 'base case', warnings: [], forecasts: forecasts(s) }];
   for (const step of shockSequence(s)) {
+    if (step.scenario.actors.length < 2)
+      return fail([{ path: `shocks.${step.shock.id}`, message: `replayed in date order, the shocks up to "${step.shock.id}" leave ${step.scenario.actors.length} actor(s); a contest needs at least two` }]);
     const st: ReplayStep = { label: step.shock.id, title: step.shock.title, warnings: step.warnings, forecasts: forecasts(step.scenario) };
     if (step.shock.date) st.date = step.shock.date;
     states.push(st);

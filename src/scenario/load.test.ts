@@ -156,3 +156,26 @@ describe('CSV detection', () => {
     expect(r.ok).toBe(true);
   });
 });
+
+describe('shocks and dates are checked at load', () => {
+  const withShock = (change: string, extra = '') =>
+    GOOD + `shocks:\n  - id: s1\n    title: A shock\n${extra}    changes:\n      - ${change}\n`;
+  const cases: [string, string, RegExp][] = [
+    ['a set capability of -10', withShock('{ actor: a, field: capability, value: -10 }'), /capability -10 must be above 0/],
+    ['a set salience of 2', withShock('{ actor: a, field: salience.tax, value: 2 }'), /salience 2 is outside \[0, 1\]/],
+    ['an amount beyond 1e12', withShock('{ actor: a, field: capability, by: 1e308 }'), /beyond ±1000000000000/],
+    ['a shock removing all but one actor', withShock('{ remove: b }'), /would leave fewer than two actors \(1\)/],
+    ['a free-text shock date', withShock('{ actor: a, field: capability, by: 1 }', '    date: sometime\n'), /must be an ISO date/],
+  ];
+  for (const [what, text, re] of cases) {
+    it(`rejects ${what}`, () => {
+      const r = parseScenarioText(text, 'shock.yaml');
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues.map(formatIssue).join('\n')).toMatch(re);
+    });
+  }
+  it('rejects a free-text scenario date', () => {
+    const r = parseScenarioText(GOOD.replace('title: Demo', 'title: Demo\ndate: yesterday'), 'd.yaml');
+    expect(r.ok).toBe(false);
+  });
+});

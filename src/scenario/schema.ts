@@ -8,6 +8,9 @@ import { z } from 'zod';
 const finite = (what = 'a number') =>
   z.number({ error: `must be ${what}` }).refine(Number.isFinite, { message: `must be a finite number, not NaN or infinity` });
 
+/** ISO dates as used for ordering shocks: YYYY, YYYY-MM or YYYY-MM-DD. */
+const isoDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { message: 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD' });
+
 const id = z
   .string({ error: 'must be a text id' })
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'must be an id of letters, digits, "_", "-" or "." (no spaces)' });
@@ -75,7 +78,7 @@ export const shockSchema = z.strictObject({
   id,
   title: z.string().min(1),
   description: z.string().optional(),
-  date: z.string().optional(),
+  date: isoDate.optional(),
   evidence: z.array(evidenceSchema).optional(),
   changes: z.array(changeSchema).min(1),
 });
@@ -95,7 +98,7 @@ export const scenarioSchema = z.strictObject({
   name: id,
   title: z.string().min(1),
   description: z.string().optional(),
-  date: z.string().optional(),
+  date: isoDate.optional(),
   sources: z.array(sourceSchema).optional(),
   dimensions: z.array(dimensionSchema).min(1, { message: 'needs at least one dimension' }),
   actors: z.array(actorSchema),

@@ -173,12 +173,26 @@ export function buildScenario(input: ScenarioInput, format: ScenarioFormat): { s
         if (typeof f === 'string') issues.push({ path: [...cp, 'field'], message: f });
         else if (ops.length === 1) {
           const op = ({ value: 'set', by: 'add', times: 'scale' } as const)[ops[0]];
+          const amount = c[ops[0]] as number;
+          const dim = dims.find((d) => d.id === f.dimension);
+          if (Math.abs(amount) > MAX_MAGNITUDE) issues.push({ path: [...cp, ops[0]], message: `${amount} is beyond ±${MAX_MAGNITUDE}` });
+          else if (op === 'set') {
+            const [lo, hi, what] =
+              f.field === 'capability' ? [0, MAX_MAGNITUDE, 'capability'] : f.field === 'salience' ? [0, 1, 'salience'] : [dim!.scale.min, dim!.scale.max, 'position'];
+            const bad = f.field === 'capability' ? amount <= 0 || amount > hi : amount < lo || amount > hi;
+            if (bad) issues.push({ path: [...cp, 'value'], message: f.field === 'capability' ? `capability ${amount} must be above 0 and at most ${hi}` : `${what} ${amount} is outside [${lo}, ${hi}]` });
+          } else if (op === 'scale' && f.field === 'capability' && amount <= 0)
+            issues.push({ path: [...cp, 'times'], message: `capability times ${amount} would not be above 0` });
           const change: Change = { kind: 'set', actor: c.actor, field: f.field, op, value: c[ops[0]] as number };
           if (f.dimension) change.dimension = f.dimension;
           changes.push(change);
         }
       }
     });
+    const removed = new Set(changes.flatMap((c) => (c.kind === 'remove' ? [c.actor] : [])));
+    const added = changes.filter((c) => c.kind === 'add').length;
+    if (input.actors.length - removed.size + added < 2)
+      issues.push({ path: [...p, 'changes'], message: `this shock would leave fewer than two actors (${input.actors.length - removed.size + added})` });
     const shock: Shock = { id: s.id, title: s.title, evidence: ev, changes };
     if (s.description !== undefined) shock.description = s.description;
     if (s.date !== undefined) shock.date = s.date;
