@@ -4,7 +4,7 @@
  * the assumptions table with a citation for every number.
  */
 import { cycleNote } from '../engines/pointForecast.js';
-import type { Evidence, Scenario, UncertainNumber } from '../scenario/types.js';
+import type { Evidence, UncertainNumber } from '../scenario/types.js';
 import { describeValue, fmt } from '../scenario/describeValue.js';
 import { effectivePowerChart, forecastsChart, monteCarloChart, replayChart, signed, tornadoChart, trajectoryChart, whatIfChart } from './charts.js';
 import { renderSvg } from './svg.js';
