@@ -8,6 +8,9 @@ import { DEFAULT_NOISE, type NoiseOptions } from './sampler.js';
 import { emptyTally, mergeTally, summarise, type DimensionSummary, type Tally } from './aggregate.js';
 import { runChunk, type ChunkTask } from './mcChunk.js';
 
+/** Largest default noise accepted: a position sd of the whole scale, a salience sd of 1, a capability sd of 10× its value. */
+const NOISE_MAX: NoiseOptions = { position: 1, salience: 1, capability: 10 };
+
 /** Runs per block; fixed so that results do not depend on the number of workers. */
 export const CHUNK = 100;
 
@@ -50,7 +53,8 @@ export function checkMonteCarlo(o: MonteCarloOptions): Result<{ options: EngineO
   const noise: NoiseOptions = { ...DEFAULT_NOISE };
   for (const [k, v] of Object.entries(o.noise ?? {})) {
     if (!(k in DEFAULT_NOISE)) issues.push({ path: `--noise ${k}`, message: `unknown noise setting; use position, salience or capability` });
-    else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) issues.push({ path: `--noise ${k}`, message: `must be a number ≥ 0 (got ${v})` });
+    else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > NOISE_MAX[k as keyof NoiseOptions])
+      issues.push({ path: `--noise ${k}`, message: `must be a number from 0 to ${NOISE_MAX[k as keyof NoiseOptions]} (got ${v})` });
     else noise[k as keyof NoiseOptions] = v;
   }
   const chosen = issues.some((i) => i.path === '--engine') ? undefined : selectEngines(o.engine, o.options ?? {});

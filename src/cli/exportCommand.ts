@@ -6,11 +6,15 @@ import { toNative } from '../scenario/toNative.js';
 import { exportKtabCsv } from '../scenario/formats/ktabCsvExport.js';
 import { EXIT_OK, reportIssues, reportWarnings } from './exitCodes.js';
 import type { Io } from './io.js';
+import { systemErrorText } from '../scenario/systemError.js';
+import { outputPathProblem } from './outputPath.js';
 
 /** `fulcrum export SCENARIO --format yaml|json|ktab-csv [--out FILE]`: convert a scenario to another format. */
 export async function exportCommand(io: Io, ref: string, flags: { format: string; out?: string }): Promise<number> {
   const formats = ['yaml', 'json', 'ktab-csv'];
   if (!formats.includes(flags.format)) return reportIssues(io, [{ path: '--format', message: `unknown format "${flags.format}"; use ${formats.join(', ')}` }]);
+  const outProblem = flags.out !== undefined ? outputPathProblem(flags.out) : undefined;
+  if (outProblem) return reportIssues(io, [{ path: '--out', message: outProblem }]);
   const loaded = loadScenario(ref);
   if (!loaded.ok) return reportIssues(io, loaded.issues);
   reportWarnings(io, loaded.warnings);
@@ -31,7 +35,7 @@ export async function exportCommand(io: Io, ref: string, flags: { format: string
   try {
     writeFileSync(flags.out, text);
   } catch (e) {
-    return reportIssues(io, [{ file: flags.out, message: `cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+    return reportIssues(io, [{ file: flags.out, message: `cannot write: ${systemErrorText(e)}` }]);
   }
   io.err(`wrote ${flags.out}\n`);
   return EXIT_OK;

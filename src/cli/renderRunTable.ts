@@ -20,7 +20,8 @@ function stopText(r: RunResult, k: number): string {
   const dim = (r.stop.dimensions as { reason?: string; rounds?: number }[] | undefined)?.[k];
   const reason = dim?.reason ?? r.stop.reason;
   const rounds = dim?.rounds ?? r.stop.rounds;
-  return `${reason} after ${rounds} round${rounds === 1 ? '' : 's'}`;
+  const n = `${rounds} round${rounds === 1 ? '' : 's'}`;
+  return reason === 'rounds' ? `fixed horizon of ${n}` : `${reason} after ${n}`;
 }
 
 /** The readable `fulcrum run` output: the actors' inputs, each engine's forecast and what it means in words. */

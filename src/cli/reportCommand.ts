@@ -9,6 +9,8 @@ import { renderBrief } from '../report/html.js';
 import { EXIT_OK, reportIssues, reportWarnings } from './exitCodes.js';
 import type { Io } from './io.js';
 import { collect } from './runCommand.js';
+import { systemErrorText } from '../scenario/systemError.js';
+import { outputPathProblem } from './outputPath.js';
 
 export interface ReportFlags {
   out?: string;
@@ -31,6 +33,8 @@ export async function reportCommand(io: Io, ref: string, flags: ReportFlags): Pr
   if (!Number.isInteger(workers) || workers < 1) issues.push({ path: '--workers', message: `must be a whole number ≥ 1 (got "${flags.workers}")` });
   const sets = parseSetArgs(flags.set);
   if (!sets.ok) issues.push(...sets.issues);
+  const outProblem = flags.out !== undefined ? outputPathProblem(flags.out) : undefined;
+  if (outProblem) issues.push({ path: '--out', message: outProblem });
   const loaded = loadScenario(ref);
   if (!loaded.ok) issues.push(...loaded.issues);
   if (issues.length || !loaded.ok || !sets.ok) return reportIssues(io, issues);
@@ -43,7 +47,7 @@ export async function reportCommand(io: Io, ref: string, flags: ReportFlags): Pr
   try {
     writeFileSync(out, html);
   } catch (e) {
-    return reportIssues(io, [{ path: '--out', message: `cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+    return reportIssues(io, [{ path: '--out', message: `cannot write ${out}: ${systemErrorText(e)}` }]);
   }
   io.out(`wrote ${out} (${Math.round(html.length / 1024)} KiB)\n`);
   return EXIT_OK;

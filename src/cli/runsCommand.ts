@@ -4,6 +4,7 @@ import { RunStore, defaultDbPath } from '../store/runStore.js';
 import { EXIT_OK, reportIssues } from './exitCodes.js';
 import type { Io } from './io.js';
 import { textTable } from './renderRunTable.js';
+import { systemErrorText } from '../scenario/systemError.js';
 
 interface RunsFlags {
   db?: string;
@@ -87,7 +88,7 @@ export function registerRuns(program: Command, io: Io, setExit: (code: number) =
                 writeFileSync(flags.out, text);
                 io.err(`wrote ${flags.out}\n`);
               } catch (e) {
-                return reportIssues(io, [{ file: flags.out, message: `cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+                return reportIssues(io, [{ file: flags.out, message: `cannot write: ${systemErrorText(e)}` }]);
               }
             return EXIT_OK;
           }),

@@ -9,6 +9,7 @@ import type { Issue } from '../scenario/issues.js';
 import { EXIT_OK, reportIssues } from './exitCodes.js';
 import type { Io } from './io.js';
 import { VERSION } from './version.js';
+import { systemErrorText } from '../scenario/systemError.js';
 
 export interface ServeFlags {
   port: string;
@@ -49,7 +50,7 @@ export async function startServer(o: { port: number | string; host: string; db?:
     s.once('error', reject);
   }).catch((e: NodeJS.ErrnoException) => {
     store.close();
-    return [{ path: '--port', message: `cannot listen on ${o.host}:${o.port}: ${e.code ?? e.message}` }] as Issue[];
+    return [{ path: '--port', message: `cannot listen on ${o.host}:${o.port}: ${systemErrorText(e)}` }] as Issue[];
   });
   if (Array.isArray(server)) return server;
   const port = (server.address() as AddressInfo).port;

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { RunStore, defaultDbPath, type RunRecord } from '../store/runStore.js';
 import { toNative } from '../scenario/toNative.js';
@@ -21,6 +23,8 @@ export function withStoreFlags(c: Command): Command {
 export function openStoreFor(flags: StoreFlags): Result<RunStore | undefined> {
   if (flags.save === false) return ok(undefined);
   if (flags.db !== undefined && flags.db.trim() === '') return fail([{ path: '--db', message: 'needs a file path (or use --no-save)' }]);
+  // An explicit --db must name a file in an existing directory: a typo should not create a new directory tree.
+  if (flags.db !== undefined && !existsSync(dirname(resolve(flags.db)))) return fail([{ path: '--db', message: `no such directory: ${dirname(flags.db)}` }]);
   return RunStore.open(flags.db ?? defaultDbPath());
 }
 

@@ -5,7 +5,7 @@ import { positionsOf, powerWeights, column, weightedMedian } from './weights.js'
 export const median: Engine = {
   name: 'median',
   title: 'Weighted median',
-  description: 'Capability×salience-weighted median of positions per dimension (median voter; eum.md §9).',
+  description: 'Capability×salience-weighted median of positions per dimension (the median voter position; Black 1948, as used by Bueno de Mesquita 1994).',
   options: [],
   run(m) {
     const position: number[] = [];

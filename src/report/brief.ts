@@ -9,7 +9,7 @@ import { replaySequence, whatIf } from '../analysis/whatIf.js';
 import { runMonteCarlo } from '../analysis/montecarlo.js';
 import { keyActors } from '../analysis/keyActors.js';
 import { sensitivity } from '../analysis/sensitivity.js';
-import { ok, type Result } from '../scenario/issues.js';
+import { fail, ok, type Result } from '../scenario/issues.js';
 import type { Scenario, Shock } from '../scenario/types.js';
 import type { MonteCarloSummary } from '../analysis/montecarlo.js';
 import type { KeyActorsResult } from '../analysis/keyActors.js';
@@ -82,6 +82,8 @@ export async function buildBrief(s: Scenario, o: BriefOptions = {}): Promise<Res
   if (!chosen.ok) return chosen;
   const names = chosen.value.map((c) => c.engine.name);
   const aName = o.analysisEngine ?? (names.includes('eum') ? 'eum' : names[0]);
+  if (aName === 'all' || aName.includes(','))
+    return fail([{ path: '--analysis-engine', message: `the analyses (Monte Carlo, key actors, sensitivity) use one engine; got "${aName}"` }]);
   const analysis = selectEngines(aName, {});
   if (!analysis.ok) return analysis;
   const aEngine = analysis.value[0].engine;

@@ -226,8 +226,9 @@ export function renderBrief(d: BriefData): string {
   out.push(`<h2>Method</h2><ul class="small">`);
   for (const e of d.engines) {
     const r = d.runs.find((x) => x.engine === e.name);
-    const opts = r ? Object.entries(r.options).map(([k, v]) => `${k}=${v}`).join(', ') : '';
-    out.push(`<li><b>${esc(e.name)}</b> — ${esc(e.description)}${opts ? ` <span class="unc">(${esc(opts)})</span>` : ''}${r ? `; stopped: ${esc(r.stop.reason)}` : ''}</li>`);
+    const opts = r ? Object.entries(r.options).map(([k, v]) => `${k}=${v === null ? 'none' : v}`).join(', ') : '';
+    const stop = !r ? '' : r.stop.reason === 'closed-form' ? 'closed form' : `${r.stop.reason === 'mixed' ? 'issues stopped differently' : r.stop.reason} after ${r.stop.rounds} round${r.stop.rounds === 1 ? '' : 's'}`;
+    out.push(`<li><b>${esc(e.name)}</b> — ${esc(e.description.replace(/\.$/, ''))}${opts ? ` <span class="unc">(${esc(opts)})</span>` : ''}${stop ? `; ${esc(stop)}` : ''}.</li>`);
   }
   out.push(`</ul>`);
   if (d.warnings.length) out.push(`<p class="warn small">${d.warnings.map(esc).join('<br>')}</p>`);

@@ -128,6 +128,11 @@ describe('actor CSV', () => {
     expect(r.value.description).toBe('source: test');
     expect(r.warnings[0].message).toMatch(/rescaled/);
   });
+  it('refuses saliences that mix the 0–1 and 0–100 scales, naming the row', () => {
+    const r = parseScenarioText('actor,capability,position,salience\nA,10,50,0.5\nB,20,40,95\nC,5,30,90\n', 'mix.csv');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(formatIssue(r.issues[0])).toMatch(/^mix\.csv:2: salience: saliences mix scales: 0\.5 here reads as 0–1, but B has 95/);
+  });
   it('gives file:line for a bad cell', () => {
     const r = parseScenarioText('actor,capability,position,salience\nA,1,0,0.5\nB,x,10,1\n', 'bad.csv');
     expect(r.ok).toBe(false);

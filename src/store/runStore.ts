@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fail, ok, type Result } from '../scenario/issues.js';
 import type { RunRecord, StoredRun, StoredRunSummary } from './records.js';
+import { systemErrorText } from '../scenario/systemError.js';
 
 export type { RunRecord, StoredRunSummary, StoredRun } from './records.js';
 
@@ -111,7 +112,7 @@ export class RunStore {
         mkdirSync(dirname(path), { recursive: true });
       }
     } catch (e) {
-      return bad(`cannot use this path: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return bad(`cannot use this path: ${systemErrorText(e)}`);
     }
     let db: Database.Database | undefined;
     try {

@@ -15,7 +15,7 @@ import { describeTurn, type BargainRecord, type ChoiceRecord } from './describeT
 export const smp: Engine = {
   name: 'smp',
   title: 'Spatial Model of Politics (KTAB)',
-  description: "KTAB's Spatial Model of Politics: challenge, bargain and vote turn by turn (KAPSARC KTAB; models/smp.md).",
+  description: "KTAB's Spatial Model of Politics: challenge, bargain and vote turn by turn (KAPSARC Toolkit for Behavioral Analysis, KTAB).",
   options: smpOptions,
   run(model: Model, options: EngineOptions, rng?: Rng): RunResult {
     return runSmp(model, options, rng);

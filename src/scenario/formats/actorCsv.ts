@@ -76,7 +76,18 @@ export function parseActorCsv(text: string, file: string, name: string): Result<
   }
   if (actors.length < 2 && issues.length === 0) issues.push({ file, message: `needs at least two actors (found ${actors.length})` });
   if (issues.length) return fail(issues);
-  if (actors.some((a) => a.salience.position.value > 1)) {
+  const big = actors.find((a) => a.salience.position.value > 1);
+  const fractional = actors.findIndex((a) => a.salience.position.value > 0 && a.salience.position.value < 1);
+  if (big && fractional >= 0)
+    return fail([
+      {
+        file,
+        line: rows[fractional].line,
+        path: 'salience',
+        message: `saliences mix scales: ${actors[fractional].salience.position.value} here reads as 0–1, but ${big.name} has ${big.salience.position.value} (0–100); use one scale for the whole file`,
+      },
+    ]);
+  if (big) {
     for (const a of actors) a.salience.position.value /= 100;
     warnings.push({ file, message: 'saliences above 1 found: read as 0–100 and rescaled to 0–1' });
   }
