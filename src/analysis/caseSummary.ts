@@ -44,7 +44,7 @@ export async function caseSummary(s: Scenario, o: CaseSummaryOptions = {}): Prom
         ...s.dimensions.map((d, k) => {
           const note = cycleNote(r, k, (x) => fmt(x, 1));
           return note
-            ? `${fmt(r.forecast.position[k], 1)} at the last round, but the run ${note} — ${describeValue(d, pointForecast(r)[k])}`
+            ? `${fmt(r.forecast.position[k], 1)} at the last round (${describeValue(d, r.forecast.position[k])}), but the run ${note}; the mean is ${describeValue(d, pointForecast(r)[k])}`
             : `${fmt(r.forecast.position[k], 1)} — ${describeValue(d, r.forecast.position[k])}`;
         }),
       ]),
@@ -56,7 +56,9 @@ export async function caseSummary(s: Scenario, o: CaseSummaryOptions = {}): Prom
     const events = eum.rounds.slice(1, 4).flatMap((r, t) => ((r.events as { text?: string }[] | undefined) ?? []).map((e) => `round ${t + 1}: ${e.text}`));
     md += `**How the EUM gets there** (\`fulcrum run --engine eum --explain\`): each round every actor weighs challenging every other with the expected-utility calculus, and adopts the best offer it receives (conflict, compromise or capitulation). The first rounds:\n\n`;
     md += events.slice(0, 8).map((e) => `    ${e}`).join('\n') + '\n\n';
-    md += `The run ${eum.stop.reason === 'cycle' ? 'ends in a cycle' : `stops (${eum.stop.reason})`} after ${eum.stop.rounds} rounds; the forecast is the final weighted median, with the weighted mean and (when cycling) the cycle's mean reported beside it in the JSON.\n\n`;
+    const perIssue = (eum.stop.dimensions as { reason: string; rounds: number }[] | undefined) ?? [];
+    const how = perIssue.map((x, k) => `${s.dimensions[k].id}: ${x.reason === 'cycle' ? 'a cycle' : x.reason} after ${x.rounds} rounds`).join('; ');
+    md += `Each issue runs on its own (${how}). The forecast is the final weighted median; the weighted mean and, when cycling, the cycle's mean are reported beside it.\n\n`;
   }
 
   const bands: { engine: string; dims: { p5: number; p50: number; p95: number; top?: { label: string; probability: number } }[] }[] = [];
