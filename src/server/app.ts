@@ -101,9 +101,14 @@ const bodies = {
 const toSets = (o: Record<string, string | number | boolean> | undefined): Record<string, string> =>
   Object.fromEntries(Object.entries(o ?? {}).map(([k, v]) => [k, String(v)]));
 
+/** The API's name for a problem's path: shared checks speak in command-line flags (`--set rounds`, `--shock`). */
+const apiPath = (path: string | undefined) => path?.replace(/^--set /, 'options.').replace(/^--shock$/, 'shocks').replace(/^--change$/, 'changes').replace(/^--/, '');
+
 class BadRequest extends Error {
-  constructor(public readonly issues: Issue[], public readonly status: 400 | 404 | 413 = 400) {
+  public readonly issues: Issue[];
+  constructor(issues: Issue[], public readonly status: 400 | 404 | 413 = 400) {
     super(issues.map((i) => i.message).join('; '));
+    this.issues = issues.map((i) => (i.path ? { ...i, path: apiPath(i.path) } : i));
   }
 }
 

@@ -166,10 +166,16 @@ export function App() {
 
   const errorOf = (e: unknown) => {
     const err = e as ApiError;
-    setStatus({ text: err.message, error: true, issues: err.issues });
+    // With issues, list them (the message only repeats them); otherwise the message alone.
+    setStatus(err.issues?.length ? { text: 'The request was refused:', error: true, issues: err.issues } : { text: err.message, error: true });
   };
 
   const body = () => ({ scenario: doc });
+  /** The seed field as a whole number; anything else is reported instead of silently becoming 0. */
+  const seedValue = (): number => {
+    if (!/^\s*\d+\s*$/.test(seed)) throw new ApiError(`the seed must be a whole number ≥ 0 (got "${seed}")`);
+    return Number(seed);
+  };
   const act = async (label: string, f: () => Promise<void>) => {
     setBusy(label);
     setStatus(null);
@@ -187,7 +193,7 @@ export function App() {
 
   const doRun = () =>
     act('run', async () => {
-      const r = await post<RunResponse>('/api/run', { ...body(), engine, options: parseOptions(optionsText), seed: Number(seed) || 0 });
+      const r = await post<RunResponse>('/api/run', { ...body(), engine, options: parseOptions(optionsText), seed: seedValue() });
       setRun(r);
       setScenario(r.scenario);
       refreshRuns().catch(() => undefined);
@@ -195,7 +201,7 @@ export function App() {
     });
   const doMc = () =>
     act('mc', async () => {
-      const r = await post<{ summary: McSummary }>('/api/montecarlo', { ...body(), engine: single, options: pick(single), runs: Number(mcRuns), seed: Number(seed) || 0 });
+      const r = await post<{ summary: McSummary }>('/api/montecarlo', { ...body(), engine: single, options: pick(single), runs: Number(mcRuns), seed: seedValue() });
       setMc(r.summary);
       setStatus({ text: `Monte Carlo: ${r.summary.completed} runs of ${r.summary.engine}` });
     });
@@ -251,7 +257,7 @@ export function App() {
     });
   const doBrief = () =>
     act('brief', async () => {
-      const blob = await postBlob('/api/brief', { ...body(), engine, options: parseOptions(optionsText), runs: Math.min(Number(mcRuns) || 0, 2000), seed: Number(seed) || 0, analysisEngine: single });
+      const blob = await postBlob('/api/brief', { ...body(), engine, options: parseOptions(optionsText), runs: Math.min(Number(mcRuns) || 0, 2000), seed: seedValue(), analysisEngine: single });
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
