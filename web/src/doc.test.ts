@@ -223,6 +223,13 @@ describe('export', () => {
 });
 
 describe('actors and cells (existing helpers)', () => {
+  test('removeActor drops a shock whose only change named the actor, and keeps the others', () => {
+    const r = d.removeActor(fixture(), 1);
+    expect([r.changes, r.shocks]).toEqual([1, ['Two']]);
+    expect(r.doc.shocks.map((x: { id: string }) => x.id)).toEqual(['one']);
+    expect(load(r.doc)).toEqual([]);
+  });
+
   test('setCell, addActor, removeActor and renameActorRefs keep the document valid', () => {
     const doc = fixture();
     expect(d.setCell(doc, 0, 'position', 'tax', 'low', '1').actors[0].position.tax).toEqual({ value: 2, low: 1 });

@@ -129,24 +129,32 @@ export function removeActor(doc: NativeDoc, i: number): { doc: NativeDoc; change
   const next = structuredClone(doc);
   const [gone] = next.actors.splice(i, 1);
   const id = gone?.id;
+  const { changes, shocks } = typeof id === 'string' ? dropShockChanges(next, (c) => namesActor(c, id)) : { changes: 0, shocks: [] };
+  return { doc: next, changes, shocks };
+}
+
+/**
+ * Removes, in place, the shock changes `drop` matches; a shock left without changes goes too (a shock needs at
+ * least one). Returns how many changes went and the titles of the shocks that went.
+ */
+function dropShockChanges(doc: NativeDoc, drop: (change: unknown) => boolean): { changes: number; shocks: string[] } {
   let changes = 0;
-  const dropped: string[] = [];
-  if (typeof id === 'string' && Array.isArray(next.shocks)) {
-    next.shocks = next.shocks.filter((sh: { id?: unknown; title?: unknown; changes?: unknown }) => {
-      if (!Array.isArray(sh.changes)) return true;
-      const kept = sh.changes.filter((c) => !namesActor(c, id));
-      changes += sh.changes.length - kept.length;
-      if (kept.length === sh.changes.length) return true;
-      if (kept.length === 0) {
-        dropped.push(String(sh.title ?? sh.id));
-        return false;
-      }
-      sh.changes = kept;
-      return true;
-    });
-    if (next.shocks.length === 0) delete next.shocks;
-  }
-  return { doc: next, changes, shocks: dropped };
+  const shocks: string[] = [];
+  if (!Array.isArray(doc.shocks)) return { changes, shocks };
+  doc.shocks = doc.shocks.filter((sh: Record<string, any>) => {
+    if (!isRecord(sh) || !Array.isArray(sh.changes)) return true;
+    const kept = sh.changes.filter((c: unknown) => !drop(c));
+    changes += sh.changes.length - kept.length;
+    if (kept.length === sh.changes.length) return true;
+    if (kept.length === 0) {
+      shocks.push(String(sh.title ?? sh.id));
+      return false;
+    }
+    sh.changes = kept;
+    return true;
+  });
+  if (doc.shocks.length === 0) delete doc.shocks;
+  return { changes, shocks };
 }
 
 /** A copy whose shock changes name actor `to` where they named `from`; with how many changed. */
@@ -446,25 +454,8 @@ export function removeDimension(doc: NativeDoc, k: number): { doc: NativeDoc; ch
     if (isRecord(a.position)) delete a.position[id];
     if (isRecord(a.salience)) delete a.salience[id];
   }
-  let changes = 0;
-  const dropped: string[] = [];
-  const names = (c: unknown) => isRecord(c) && (c.field === `position.${id}` || c.field === `salience.${id}`);
-  if (Array.isArray(next.shocks)) {
-    next.shocks = next.shocks.filter((sh: Record<string, any>) => {
-      if (!isRecord(sh) || !Array.isArray(sh.changes)) return true;
-      const kept = sh.changes.filter((c: unknown) => !names(c));
-      changes += sh.changes.length - kept.length;
-      if (kept.length === sh.changes.length) return true;
-      if (kept.length === 0) {
-        dropped.push(String(sh.title ?? sh.id));
-        return false;
-      }
-      sh.changes = kept;
-      return true;
-    });
-    if (next.shocks.length === 0) delete next.shocks;
-  }
-  return { doc: next, changes, shocks: dropped };
+  const { changes, shocks } = dropShockChanges(next, (c) => isRecord(c) && (c.field === `position.${id}` || c.field === `salience.${id}`));
+  return { doc: next, changes, shocks };
 }
 
 /**
