@@ -127,8 +127,11 @@ export function App() {
       .catch(() => setVersions([]));
   }, [loaded?.source, loaded?.name, loaded?.version]);
 
+  // While an edit is being checked, actions wait: they would otherwise run on the previous check's verdict.
+  const [checking, setChecking] = useState(false);
   const validate = useCallback((next: NativeDoc) => {
     window.clearTimeout(validateTimer.current);
+    setChecking(true);
     validateTimer.current = window.setTimeout(async () => {
       try {
         const r = await post<{ ok: boolean; issues: Issue[]; scenario?: Scenario }>('/api/validate', { scenario: next });
@@ -136,6 +139,8 @@ export function App() {
         if (r.ok && r.scenario) setScenario(r.scenario);
       } catch (e) {
         setStatus({ text: (e as Error).message, error: true });
+      } finally {
+        setChecking(false);
       }
     }, 200);
   }, []);
@@ -188,7 +193,8 @@ export function App() {
     }
   };
   /** The ticked shocks the scenario still has (a shock's id may have been edited or the shock removed). */
-  const ticked = shocks.filter((id) => scenario?.shocks.some((x) => x.id === id));
+  const docShocks: { id?: unknown }[] = Array.isArray(doc?.shocks) ? doc.shocks : [];
+  const ticked = shocks.filter((id) => docShocks.some((x) => x?.id === id));
   const single = engine === 'all' ? (engines.some((e) => e.name === 'eum') ? 'eum' : 'compromise') : engine.split(',')[0];
 
   const doRun = () =>
@@ -335,10 +341,10 @@ export function App() {
         <button onClick={() => download('json')} disabled={!doc} data-testid="download-json" title="the scenario as it stands in the editor, as JSON">
           Download JSON
         </button>
-        <button onClick={doSave} disabled={!doc || busy !== null || issues.length > 0} data-testid="save">
+        <button onClick={doSave} disabled={!doc || busy !== null || checking || issues.length > 0} data-testid="save">
           Save{dirty ? ' *' : ''}
         </button>
-        <button onClick={doBrief} disabled={!doc || busy !== null || issues.length > 0} data-testid="export-brief">
+        <button onClick={doBrief} disabled={!doc || busy !== null || checking || issues.length > 0} data-testid="export-brief">
           {busy === 'brief' ? 'Exporting…' : 'Export brief'}
         </button>
       </header>
@@ -381,17 +387,17 @@ export function App() {
             Seed
             <input value={seed} onChange={(e) => setSeed(e.target.value)} inputMode="numeric" data-testid="seed" />
           </label>
-          <button className="primary" onClick={doRun} disabled={!doc || busy !== null || issues.length > 0} data-testid="run">
+          <button className="primary" onClick={doRun} disabled={!doc || busy !== null || checking || issues.length > 0} data-testid="run">
             {busy === 'run' ? 'Running…' : 'Run'}
           </button>
           <label>
             Monte Carlo runs ({single})
             <input value={mcRuns} onChange={(e) => setMcRuns(e.target.value)} inputMode="numeric" data-testid="mc-runs" />
           </label>
-          <button onClick={doMc} disabled={!doc || busy !== null || issues.length > 0} data-testid="run-mc">
+          <button onClick={doMc} disabled={!doc || busy !== null || checking || issues.length > 0} data-testid="run-mc">
             {busy === 'mc' ? 'Sampling…' : 'Monte Carlo'}
           </button>
-          <button onClick={doKeyActors} disabled={!doc || busy !== null || issues.length > 0} data-testid="run-keyactors">
+          <button onClick={doKeyActors} disabled={!doc || busy !== null || checking || issues.length > 0} data-testid="run-keyactors">
             {busy === 'ka' ? 'Working…' : 'Key actors & sensitivity'}
           </button>
           {s && s.shocks.length > 0 && (
@@ -403,10 +409,10 @@ export function App() {
                   {x.title}
                 </label>
               ))}
-              <button onClick={doWhatIf} disabled={!doc || busy !== null || ticked.length === 0 || issues.length > 0} data-testid="run-whatif">
+              <button onClick={doWhatIf} disabled={!doc || busy !== null || checking || ticked.length === 0 || issues.length > 0} data-testid="run-whatif">
                 {busy === 'whatif' ? 'Working…' : 'Compare with base'}
               </button>
-              <button onClick={doReplay} disabled={!doc || busy !== null || issues.length > 0} data-testid="run-replay" title="apply the shocks one after another in date order (undated last) and forecast after each">
+              <button onClick={doReplay} disabled={!doc || busy !== null || checking || issues.length > 0} data-testid="run-replay" title="apply the shocks one after another in date order (undated last) and forecast after each">
                 {busy === 'replay' ? 'Working…' : 'Replay all in date order'}
               </button>
             </>
