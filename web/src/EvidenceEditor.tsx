@@ -1,4 +1,4 @@
-// An editable list of evidence items (a shock's): quotes with their source, analyst judgements, what each
+// An editable list of evidence items (a shock's, or a number's in the evidence panel): quotes with their source, analyst judgements, what each
 // supports and the confidence; the validator's problems shown on the item they concern.
 import type { Issue } from './api.js';
 import type { EvidenceKey, EvidenceKind } from './doc.js';
@@ -26,6 +26,10 @@ interface Props {
   issues: Issue[];
   sources: { id: string; title?: string }[];
   testId: string;
+  /** Prefix of the items' test ids (`PREFIX-0-quote`); default `testId`. */
+  idPrefix?: string;
+  /** Show the "+ Quote" / "+ Analyst judgement" buttons (default true; the evidence panel has its own). */
+  showAdd?: boolean;
   onAdd(kind: EvidenceKind): void;
   onSet(k: number, key: EvidenceKey, raw: string): void;
   onRemove(k: number): void;
@@ -41,7 +45,7 @@ export function EvidenceEditor(p: Props) {
         const mine = issuesUnder(p.issues, base);
         const isQuote = ev.quote !== undefined || ev.source !== undefined;
         const set = (key: EvidenceKey) => (e: { target: { value: string } }) => p.onSet(k, key, e.target.value);
-        const id = `${p.testId}-${k}`;
+        const id = `${p.idPrefix ?? p.testId}-${k}`;
         return (
           <fieldset key={k} className={`evform${mine.length ? ' bad' : ''}`} data-testid={id}>
             <legend>{isQuote ? 'Quote' : 'Analyst judgement'}</legend>
@@ -94,6 +98,7 @@ export function EvidenceEditor(p: Props) {
         );
       })}
       <Problems list={p.issues.filter((x) => x.path === p.base)} base={p.base} />
+      {p.showAdd !== false && (
       <div className="row">
         <button className="small-btn" onClick={() => p.onAdd('quote')} disabled={p.sources.length === 0} title={p.sources.length === 0 ? 'the scenario lists no sources to quote from' : 'add a verbatim quote from one of the sources'} data-testid={`${p.testId}-add-quote`}>
           + Quote
@@ -102,6 +107,7 @@ export function EvidenceEditor(p: Props) {
           + Analyst judgement
         </button>
       </div>
+      )}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import type { Scenario } from '../../src/scenario/types.js';
 import { describeValue } from '../../src/scenario/describeValue.js';
 import type { Issue } from './api.js';
 import type { Selected } from './ActorTable.js';
-import { Problems, issuesUnder } from './EvidenceEditor.js';
+import { EvidenceEditor, Problems, issuesUnder } from './EvidenceEditor.js';
 import { actorRowIssues, shocksNaming, cellEvidence, cellNode, cellPath, type ActorText, type EvidenceKey, type EvidenceKind, type Field, type NativeDoc } from './doc.js';
 
 interface Props {
@@ -101,13 +101,24 @@ export function SidePanel(p: Props) {
         {selDim ? ` on “${selDim.title}”` : ''}
       </p>
       {selDim && value !== undefined && value >= selDim.scale.min && value <= selDim.scale.max && <p className="small">{describeValue(selDim, value)}</p>}
-      {items.length === 0 && <p className="small">No evidence recorded for this number.</p>}
-      {items.map((ev, k) => {
-        const base = `${path}.evidence[${k}]`;
-        const mine = issuesUnder(p.issues, base);
-        const isQuote = ev.quote !== undefined || ev.source !== undefined;
-        const set = (key: EvidenceKey) => (e: { target: { value: string } }) => p.onSetEvidence(i, field, dim, k, key, e.target.value);
-        if (!editing)
+      {!editing && items.length === 0 && <p className="small">No evidence recorded for this number.</p>}
+      {editing ? (
+        <EvidenceEditor
+          items={items}
+          base={`${path}.evidence`}
+          issues={p.issues.filter((x) => x.path !== `${path}.evidence`)}
+          sources={sources}
+          testId="evidence-list"
+          idPrefix="evidence"
+          showAdd={false}
+          onAdd={(kind) => p.onAddEvidence(i, field, dim, kind)}
+          onSet={(k, key, raw) => p.onSetEvidence(i, field, dim, k, key, raw)}
+          onRemove={(k) => p.onRemoveEvidence(i, field, dim, k)}
+        />
+      ) : (
+        items.map((ev, k) => {
+          const base = `${path}.evidence[${k}]`;
+          const mine = issuesUnder(p.issues, base);
           return (
             <blockquote key={k} className={mine.length ? 'bad' : ''}>
               {ev.quote !== undefined && <p className="quote">“{ev.quote}”</p>}
@@ -118,58 +129,8 @@ export function SidePanel(p: Props) {
               <Problems list={mine} base={base} />
             </blockquote>
           );
-        return (
-          <fieldset key={k} className={`evform${mine.length ? ' bad' : ''}`} data-testid={`evidence-${k}`}>
-            <legend>{isQuote ? 'Quote' : 'Analyst judgement'}</legend>
-            {isQuote && (
-              <>
-                <label className="field">
-                  Source
-                  <select value={ev.source ?? ''} onChange={set('source')} data-testid={`evidence-${k}-source`}>
-                    <option value="">(none)</option>
-                    {sources.map((x) => (
-                      <option key={x.id} value={x.id}>
-                        {x.title ?? x.id}
-                      </option>
-                    ))}
-                    {ev.source && !sourceTitle.has(ev.source) && <option value={ev.source}>{ev.source} (unknown)</option>}
-                  </select>
-                </label>
-                <label className="field">
-                  Quote <span className="small">(verbatim, a few words to one sentence)</span>
-                  <textarea rows={3} value={ev.quote ?? ''} onChange={set('quote')} data-testid={`evidence-${k}-quote`} />
-                </label>
-              </>
-            )}
-            {(!isQuote || ev.judgement !== undefined) && (
-              <label className="field">
-                Judgement <span className="small">(the reasoning)</span>
-                <textarea rows={3} value={ev.judgement ?? ''} onChange={set('judgement')} data-testid={`evidence-${k}-judgement`} />
-              </label>
-            )}
-            <label className="field">
-              Supports
-              <input value={ev.supports ?? ''} onChange={set('supports')} data-testid={`evidence-${k}-supports`} />
-            </label>
-            <div className="row">
-              <label className="field inline">
-                Confidence
-                <select value={ev.confidence ?? ''} onChange={set('confidence')} data-testid={`evidence-${k}-confidence`}>
-                  <option value="">—</option>
-                  <option value="low">low</option>
-                  <option value="medium">medium</option>
-                  <option value="high">high</option>
-                </select>
-              </label>
-              <div className="spacer" />
-              <button className="small-btn danger" onClick={() => p.onRemoveEvidence(i, field, dim, k)} data-testid={`evidence-${k}-remove`}>
-                Remove
-              </button>
-            </div>
-            <Problems list={mine} base={base} />
-          </fieldset>
-        );
-      })}
+        })
+      )}
       <Problems list={loose} base={path} />
       <div className="row">
         <button
