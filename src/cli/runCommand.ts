@@ -3,7 +3,8 @@ import { loadScenario } from '../scenario/load.js';
 import { DEFAULT_SCENARIO } from '../scenario/builtin.js';
 import { engines } from '../engines/index.js';
 import { parseSetArgs } from '../engines/options.js';
-import { selectEngines, runEngines } from '../engines/select.js';
+import { selectEngines } from '../engines/select.js';
+import { compileModel } from '../engines/model.js';
 import type { Issue } from '../scenario/issues.js';
 import type { RunResult } from '../engines/types.js';
 import { openStoreFor, saveRuns, withStoreFlags, type StoreFlags } from './storeFlags.js';
@@ -36,9 +37,10 @@ export async function runCommand(io: Io, ref: string | undefined, flags: RunFlag
   reportWarnings(io, loaded.warnings);
   const results: RunResult[] = [];
   const timings: number[] = [];
+  const model = compileModel(loaded.value);
   for (const c of chosen.value) {
     const t0 = performance.now();
-    results.push(...runEngines(loaded.value, [c]));
+    results.push(c.engine.run(model, c.options));
     timings.push(performance.now() - t0);
   }
   // The table carries the engines' notes itself; other formats get them on stderr.
